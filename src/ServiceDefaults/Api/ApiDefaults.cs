@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using CreditPower.ServiceDefaults.Security;
+using Microsoft.Extensions.Hosting;
+
+namespace CreditPower.ServiceDefaults.Api;
+
+public static class ApiDefaults
+{
+    /// <summary>Request bodies above this are refused before they are read.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    /// <summary>
+    /// What every service API shares: strict JSON (unknown fields are an error), RFC 9457 problem
+    /// details for every failure, a body size limit, OpenAPI, and authentication.
+    /// </summary>
+    public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.AddServiceAuthentication();
+        return builder;
+    }
+
+    public static WebApplication UseApiDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

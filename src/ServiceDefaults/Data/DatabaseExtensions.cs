@@ -1,0 +1,37 @@
+using CreditPower.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CreditPower.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// The service's own PostgreSQL database: EF Core with Aspire's retries, health check and
+    /// tracing, the outbox wake-up, and migrations applied at start-up before the bus starts.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set.");
+
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
+        builder.EnrichNpgsqlDbContext<TContext>();
+
+        // Registered before MassTransit's hosted service: hosted services start in order.
+        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        return builder;
+    }
+
+    /// <summary>True when <paramref name="exception"/> is a unique-constraint violation (to answer 409).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
+}

@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CreditPower.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// The one messaging set-up: MassTransit on RabbitMQ from the Aspire connection string, kebab-case
+    /// endpoints, retries with back-off before a message goes to its <c>_error</c> queue, and the
+    /// outbox relay of <typeparamref name="TContext"/>. Call after the service's database is added so
+    /// migrations run before the bus starts.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TContext>(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? addConsumers = null) where TContext : DbContext
+    {
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            addConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: 6,
+                    minInterval: TimeSpan.FromMilliseconds(100),
+                    maxInterval: TimeSpan.FromSeconds(10),
+                    intervalDelta: TimeSpan.FromMilliseconds(200))));
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(RabbitMqConnectionString(builder.Configuration)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    private static string RabbitMqConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ResourceNames.RabbitMq)
+        ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.RabbitMq} is not set.");
+}

@@ -1,0 +1,17 @@
+namespace CreditPower.ServiceDefaults.Messaging;
+
+/// <summary>
+/// An integration message written in the same transaction as the state change it announces;
+/// the relay publishes it afterwards (docs/adr/0002-outbox.md).
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; init; }
+    public required string MessageType { get; init; }
+    public required string Body { get; init; }
+    public string? TraceParent { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,48 @@
+using CreditPower.Applications.Data;
+using CreditPower.Applications.Domain;
+using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreditPower.Applications.Features.GreenChannel;
+
+/// <summary>
+/// Keeps the local colour of each subject and moves its open applications into or out of the green
+/// channel at once. Older grades arriving late never overwrite newer ones.
+/// </summary>
+internal sealed class CreditGradeChangedConsumer(ApplicationsDbContext db, TimeProvider clock) : IConsumer<CreditGradeChanged>
+{
+    public async Task Consume(ConsumeContext<CreditGradeChanged> context)
+    {
+        if (!await db.TryStartConsumingAsync<CreditGradeChangedConsumer>(context, clock))
+        {
+            return;
+        }
+
+        var grade = context.Message;
+        var colour = await db.SubjectColours.FirstOrDefaultAsync(c => c.Identifier == grade.Identifier, context.CancellationToken);
+        if (colour is null)
+        {
+            colour = new SubjectColour { Identifier = grade.Identifier };
+            db.SubjectColours.Add(colour);
+        }
+        else if (colour.EffectiveAt > grade.EffectiveAt)
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+            return;
+        }
+
+        colour.SubjectId = grade.SubjectId;
+        colour.Colour = grade.NewColour;
+        colour.EffectiveAt = grade.EffectiveAt;
+
+        var greenChannel = ConnectionApplication.IsHonest(grade.NewColour);
+        var open = await db.Applications
+            .Where(a => a.Identifier == grade.Identifier && a.Stage != ApplicationStage.Completed && a.GreenChannel != greenChannel)
+            .ToListAsync(context.CancellationToken);
+        open.ForEach(a => a.GreenChannel = greenChannel);
+
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using CreditPower.Grading.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CreditPower.Grading.Data;
+
+internal sealed class CreditEventConfiguration : IEntityTypeConfiguration<CreditEvent>
+{
+    public void Configure(EntityTypeBuilder<CreditEvent> creditEvent)
+    {
+        creditEvent.ToTable("credit_events");
+        creditEvent.HasKey(e => e.Id);
+        creditEvent.Property(e => e.EventType).HasMaxLength(64);
+        creditEvent.Property(e => e.Source).HasMaxLength(32);
+        creditEvent.Property(e => e.Evidence).HasMaxLength(500);
+        creditEvent.Property(e => e.RecordedBy).HasMaxLength(100);
+        creditEvent.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        creditEvent.HasIndex(e => new { e.SubjectId, e.Status });
+        creditEvent.HasOne<Subject>().WithMany().HasForeignKey(e => e.SubjectId);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using CreditPower.Contracts;
+using CreditPower.Grading.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CreditPower.Grading.Data;
+
+internal sealed class GradeRecordConfiguration : IEntityTypeConfiguration<GradeRecord>
+{
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<GradeRecord> grade)
+    {
+        grade.ToTable("grades");
+        grade.HasKey(g => g.Id);
+        grade.Property(g => g.Colour).HasConversion<string>().HasMaxLength(10);
+        grade.Property(g => g.RuleVersion).HasMaxLength(64);
+        grade.Property(g => g.Cause).HasMaxLength(64);
+        grade.Property(g => g.Reasons).HasColumnType("jsonb").HasConversion(
+            reasons => JsonSerializer.Serialize(reasons, _json),
+            json => JsonSerializer.Deserialize<List<GradeReason>>(json, _json) ?? new List<GradeReason>(),
+            new ValueComparer<List<GradeReason>>((a, b) => a!.SequenceEqual(b!), r => r.Count, r => r.ToList()));
+        grade.HasIndex(g => new { g.SubjectId, g.EffectiveAt });
+        grade.HasOne<Subject>().WithMany().HasForeignKey(g => g.SubjectId);
+    }
+}

@@ -1,0 +1,21 @@
+using CreditPower.Grading.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CreditPower.Grading.Data;
+
+internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
+{
+    public void Configure(EntityTypeBuilder<Subject> subject)
+    {
+        subject.ToTable("subjects");
+        subject.HasKey(s => s.Id);
+        subject.Property(s => s.Identifier).HasMaxLength(18);
+        subject.HasIndex(s => s.Identifier).IsUnique();
+        subject.Property(s => s.Name).HasMaxLength(200);
+        subject.Property(s => s.RuleVersion).HasMaxLength(64);
+        subject.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        subject.Property(s => s.Colour).HasConversion<string>().HasMaxLength(10);
+        subject.HasMany(s => s.Accounts).WithOne().HasForeignKey(a => a.SubjectId);
+    }
+}

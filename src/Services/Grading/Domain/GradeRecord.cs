@@ -1,0 +1,16 @@
+using CreditPower.Contracts;
+
+namespace CreditPower.Grading.Domain;
+
+/// <summary>One entry of a subject's grade history, with the rule version and reasons that produced it.</summary>
+public sealed class GradeRecord
+{
+    public Guid Id { get; init; }
+    public Guid SubjectId { get; init; }
+    public CreditColour Colour { get; init; }
+    public int Score { get; init; }
+    public required string RuleVersion { get; init; }
+    public required List<GradeReason> Reasons { get; init; }
+    public DateTimeOffset EffectiveAt { get; init; }
+    public required string Cause { get; init; }
+}

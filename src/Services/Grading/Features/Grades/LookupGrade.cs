@@ -1,0 +1,43 @@
+using CreditPower.Grading.Data;
+using CreditPower.ServiceDefaults.Subjects;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreditPower.Grading.Features.Grades;
+
+internal static class LookupGrade
+{
+    /// <summary>Grade by USCC, resident ID or power account number; served from Redis when cached.</summary>
+    public static async Task<Results<Ok<GradeLookupResponse>, NotFound, ValidationProblem>> Handle(
+        string? identifier, string? account, GradingDbContext db, GradeCache cache, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(identifier) == string.IsNullOrWhiteSpace(account))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["identifier"] = ["请提供统一社会信用代码/身份证号（identifier）或户号（account）其中之一。"] },
+                title: "请求数据无效");
+        }
+
+        var byAccount = string.IsNullOrWhiteSpace(identifier);
+        var value = byAccount ? account!.Trim() : SubjectIdentifier.Normalize(identifier);
+        var key = GradeCache.KeyFor(byAccount, value);
+        if (await cache.GetAsync(key) is { } cached)
+        {
+            return TypedResults.Ok(cached);
+        }
+
+        var query = db.Subjects.AsNoTracking();
+        query = byAccount ? query.Where(s => s.Accounts.Any(a => a.Number == value)) : query.Where(s => s.Identifier == value);
+        var grade = await query
+            .Select(s => new GradeLookupResponse(s.Id, s.Kind, s.Identifier, s.Name, s.Colour, s.Score, s.RuleVersion, s.GradedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (grade is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        grade = grade with { Identifier = SubjectIdentifier.Display(grade.Kind, grade.Identifier) };
+        await cache.SetAsync(key, grade);
+        return TypedResults.Ok(grade);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using CreditPower.Contracts;
+using CreditPower.Grading.Data;
+using CreditPower.Grading.Domain;
+using CreditPower.Grading.Features.Grades;
+using CreditPower.ServiceDefaults.Subjects;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreditPower.Grading.Features.Subjects;
+
+public sealed record RegisterSubjectRequest
+{
+    public required SubjectKind Kind { get; init; }
+    public required string Identifier { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Accounts { get; init; } = [];
+}
+
+internal static class RegisterSubject
+{
+    /// <summary>Registers a credit subject; it starts blue (DOMAIN.md §4) and the colour is announced.</summary>
+    public static async Task<Results<Created<SubjectResponse>, ValidationProblem, Conflict<string>>> Handle(
+        RegisterSubjectRequest request, ClaimsPrincipal user, GradingDbContext db, SubjectGrader grader, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var identifier = SubjectIdentifier.Normalize(request.Identifier);
+        var accounts = request.Accounts.Select(a => a.Trim()).ToList();
+        var errors = Validate(request, identifier, accounts);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+        }
+
+        if (await db.Subjects.AnyAsync(s => s.Identifier == identifier, cancellationToken))
+        {
+            return TypedResults.Conflict("该信用主体已登记。");
+        }
+
+        var now = clock.GetUtcNow();
+        var subject = new Subject
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = request.Kind,
+            Identifier = identifier,
+            Name = request.Name.Trim(),
+            CreatedAt = now,
+            RuleVersion = DefaultRuleSet.Version,
+            GradedAt = now,
+        };
+        subject.Accounts.AddRange(accounts.Select(number => new PowerAccount { Id = Guid.CreateVersion7(), SubjectId = subject.Id, Number = number }));
+        db.Subjects.Add(subject);
+        await grader.RegradeAsync(subject, previous: null, cause: $"registered by {user.Identity?.Name}", upgradeAllowed: false, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/subjects/{subject.Id}", SubjectResponse.From(subject));
+    }
+
+    private static Dictionary<string, string[]> Validate(RegisterSubjectRequest request, string identifier, List<string> accounts)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.IsDefined(request.Kind))
+        {
+            errors["kind"] = ["主体类型应为 legalEntity（法人）或 naturalPerson（自然人）。"];
+        }
+        else if (!SubjectIdentifier.IsValid(request.Kind, identifier, out var reason))
+        {
+            errors["identifier"] = [reason];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        {
+            errors["name"] = ["名称不能为空，且不超过 200 个字符。"];
+        }
+
+        var badAccount = accounts.FirstOrDefault(a => a.Length is < 10 or > 13 || !a.All(char.IsAsciiDigit));
+        if (badAccount is not null)
+        {
+            errors["accounts"] = [$"户号“{badAccount}”应为 10–13 位数字。"];
+        }
+        else if (accounts.Count != accounts.Distinct().Count())
+        {
+            errors["accounts"] = ["户号不能重复。"];
+        }
+
+        return errors;
+    }
+}

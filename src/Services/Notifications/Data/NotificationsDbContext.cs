@@ -1,0 +1,16 @@
+using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreditPower.Notifications.Data;
+
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+{
+    public DbSet<ContactLogEntry> ContactLog => Set<ContactLogEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

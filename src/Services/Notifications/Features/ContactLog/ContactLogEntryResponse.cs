@@ -1,0 +1,5 @@
+using CreditPower.Notifications.Domain;
+
+namespace CreditPower.Notifications.Features.ContactLog;
+
+public sealed record ContactLogEntryResponse(Guid Id, Guid SubjectId, Channel Channel, string TemplateCode, string Content, ContactStatus Status, DateTimeOffset CreatedAt);
