@@ -10,18 +10,20 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// The one messaging set-up: MassTransit on RabbitMQ from the Aspire connection string, kebab-case
-    /// endpoints, retries with back-off before a message goes to its <c>_error</c> queue, and the
+    /// endpoints prefixed with <paramref name="serviceName"/> (each service gets its own queue per
+    /// consumer, so every service sees every event), retries with back-off before a message goes to its <c>_error</c> queue, and the
     /// outbox relay of <typeparamref name="TContext"/>. Call after the service's database is added so
     /// migrations run before the bus starts.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(
         this IHostApplicationBuilder builder,
+        string serviceName,
         Action<IBusRegistrationConfigurator>? addConsumers = null) where TContext : DbContext
     {
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             addConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(retry => retry.Exponential(

@@ -32,7 +32,7 @@ public static class ResidentId
         }
 
         if (!DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth.Year < 1900)
+            || birth.Year < 1800 || birth > DateOnly.FromDateTime(DateTime.UtcNow))
         {
             reason = $"身份证号码中的出生日期“{id.AsSpan(6, 8)}”不是有效日期。";
             return false;

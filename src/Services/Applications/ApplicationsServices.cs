@@ -11,7 +11,7 @@ internal static class ApplicationsServices
     public static IHostApplicationBuilder AddApplicationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ApplicationsDbContext>(ResourceNames.ApplicationsDb);
-        builder.AddMessaging<ApplicationsDbContext>(bus => bus.AddConsumer<CreditGradeChangedConsumer>());
+        builder.AddMessaging<ApplicationsDbContext>(ResourceNames.Applications, bus => bus.AddConsumer<CreditGradeChangedConsumer>());
         return builder;
     }
 }

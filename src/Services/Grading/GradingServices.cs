@@ -12,7 +12,7 @@ internal static class GradingServices
     {
         builder.AddServiceDatabase<GradingDbContext>(ResourceNames.GradingDb);
         builder.AddRedisClient(ResourceNames.Redis);
-        builder.AddMessaging<GradingDbContext>();
+        builder.AddMessaging<GradingDbContext>(ResourceNames.Grading);
         builder.Services.AddScoped<SubjectGrader>();
         builder.Services.AddSingleton<GradeCache>();
         return builder;

@@ -11,7 +11,7 @@ internal static class NotificationsServices
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>(ResourceNames.NotificationsDb);
-        builder.AddMessaging<NotificationsDbContext>(bus => bus.AddConsumer<CreditGradeChangedConsumer>());
+        builder.AddMessaging<NotificationsDbContext>(ResourceNames.Notifications, bus => bus.AddConsumer<CreditGradeChangedConsumer>());
         return builder;
     }
 }

@@ -11,7 +11,7 @@ internal static class ValueAddedServices
     public static IHostApplicationBuilder AddValueAddedServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ValueAddedDbContext>(ResourceNames.ValueAddedDb);
-        builder.AddMessaging<ValueAddedDbContext>(bus => bus.AddConsumer<CreditGradeChangedConsumer>());
+        builder.AddMessaging<ValueAddedDbContext>(ResourceNames.ValueAdded, bus => bus.AddConsumer<CreditGradeChangedConsumer>());
         return builder;
     }
 }

@@ -103,7 +103,7 @@ public static class CreditScoring
 
     private static IEnumerable<GradeReason> RedConditions(List<(ScoredEvent Event, EventTypeRule Rule)> inForce, DateTimeOffset asOf)
     {
-        if (inForce.Any(x => x.Rule.Code == "arrears-outstanding" && x.Event.OccurredAt <= asOf.AddDays(-60)))
+        if (inForce.Any(x => x.Rule.Code == "arrears-outstanding" && IsUnresolved(x.Event) && x.Event.OccurredAt < asOf.AddDays(-60)))
         {
             yield return new GradeReason("red:arrears-over-60-days", 0, "欠费超过 60 天未缴");
         }
@@ -113,7 +113,7 @@ public static class CreditScoring
             yield return new GradeReason("red:contract-violation", 0, "近 12 个月内有违约用电");
         }
 
-        if (inForce.Any(x => x.Rule.Code == "major-hazard-overdue"))
+        if (inForce.Any(x => x.Rule.Code == "major-hazard-overdue" && IsUnresolved(x.Event)))
         {
             yield return new GradeReason("red:major-hazard", 0, "重大隐患逾期未整改");
         }
@@ -122,7 +122,7 @@ public static class CreditScoring
     private static IEnumerable<GradeReason> GreenGates(
         List<(ScoredEvent Event, EventTypeRule Rule)> inForce, RuleSet rules, GradeContext context, DateTimeOffset asOf)
     {
-        if (inForce.Any(x => x.Rule.Code == "arrears-outstanding"))
+        if (inForce.Any(x => x.Rule.Code == "arrears-outstanding" && IsUnresolved(x.Event)))
         {
             yield return new GradeReason("gate:arrears", 0, "存在欠费，暂不能评为绿色");
         }
@@ -138,12 +138,27 @@ public static class CreditScoring
         }
     }
 
+    // "Until paid / rectified, then N months": the later fact sets the expiry, so an event with no expiry
+    // is still outstanding, while one with an expiry only deducts its points for the tail period.
+    private static bool IsUnresolved(ScoredEvent e) => e.ExpiresAt is null;
+
     // A downgrade takes effect at once; an upgrade waits for the monthly evaluation and moves one colour.
     private static CreditColour ApplyMovement(CreditColour computed, GradeContext context, List<GradeReason> reasons)
     {
-        if (context.PreviousColour is not { } previous || computed >= previous)
+        if (context.PreviousColour is not { } previous)
         {
-            return context.PreviousColour is null && computed < CreditColour.Blue ? CreditColour.Blue : computed;
+            if (computed < CreditColour.Blue)
+            {
+                reasons.Add(new GradeReason("movement:new-subject", 0, "新登记的信用主体从蓝色起评"));
+                return CreditColour.Blue;
+            }
+
+            return computed;
+        }
+
+        if (computed >= previous)
+        {
+            return computed;
         }
 
         if (!context.UpgradeAllowed)

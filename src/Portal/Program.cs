@@ -1,0 +1,22 @@
+using CreditPower.Portal.Account;
+using CreditPower.Portal.Components;
+using CreditPower.Portal.Data;
+using CreditPower.Portal.Services;
+using CreditPower.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddPortalDatabase();
+builder.AddStaffSignIn();
+builder.AddServiceClients();
+builder.AddPortalUi();
+
+var app = builder.Build();
+
+app.UsePortalPipeline();
+app.MapDefaultEndpoints();
+app.MapAccountEndpoints();
+app.MapPortalUi();
+
+app.Run();

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Security;
+using CreditPower.TestSupport;
+
+namespace CreditPower.EndToEnd;
+
+/// <summary>The first cross-service flow, driven through the public APIs of the running system.</summary>
+public sealed class GradeChangeFlowTests(AppHostFixture system)
+{
+    [Fact]
+    public async Task Downgrade_to_yellow_reaches_applications_notifications_and_value_added()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var clerkGrading = system.CreateClient(ResourceNames.Grading, "clerk", Roles.Clerk);
+        using var officerGrading = system.CreateClient(ResourceNames.Grading, "officer", Roles.CreditOfficer);
+        using var clerkApplications = system.CreateClient(ResourceNames.Applications, "clerk", Roles.Clerk);
+        using var clerkNotifications = system.CreateClient(ResourceNames.Notifications, "clerk", Roles.Clerk);
+        using var clerkValueAdded = system.CreateClient(ResourceNames.ValueAdded, "clerk", Roles.Clerk);
+        var uscc = TestIdentifiers.NewUscc();
+
+        var registered = await clerkGrading.PostAsJsonAsync("/api/subjects", new
+        {
+            kind = "legalEntity",
+            identifier = uscc.ToLowerInvariant(),
+            name = "淮阴区恒通机械制造有限公司",
+            accounts = new[] { TestIdentifiers.NewAccountNumber() },
+        }, cancellation);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var subject = await registered.Content.ReadFromJsonAsync<JsonElement>(cancellation);
+        var subjectId = subject.GetProperty("id").GetGuid();
+        Assert.Equal("blue", subject.GetProperty("colour").GetString());
+        Assert.Equal(uscc, subject.GetProperty("identifier").GetString());
+
+        var submitted = await clerkApplications.PostAsJsonAsync("/api/applications", new
+        {
+            subjectKind = "legalEntity",
+            identifier = uscc,
+            applicantName = "淮阴区恒通机械制造有限公司",
+            type = "capacityIncrease",
+        }, cancellation);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var applicationId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetGuid();
+
+        // A new subject is blue: an honest customer, so the green channel and value-added services open.
+        await Eventually.GetAsync(
+            () => clerkApplications.GetFromJsonAsync<JsonElement?>($"/api/applications/{applicationId}", cancellation),
+            a => a.GetProperty("greenChannel").GetBoolean(), "the application to enter the green channel");
+        await Eventually.GetAsync(
+            () => GetOrNull(clerkValueAdded, $"/api/subjects/{subjectId}/eligibility"),
+            e => e.GetProperty("eligible").GetBoolean(), "value-added eligibility for a blue subject");
+
+        // 100 − 10 − 10 − 4 − 2 = 74: yellow, and the downgrade takes effect at once.
+        string[] events = ["repayment-agreement-broken", "supply-suspended", "late-payment-16-30", "late-payment-1-15"];
+        JsonElement last = default;
+        foreach (var eventType in events)
+        {
+            var recorded = await officerGrading.PostAsJsonAsync($"/api/subjects/{subjectId}/events", new
+            {
+                eventType,
+                occurredAt = DateTimeOffset.UtcNow.AddDays(-3),
+                evidence = "营销系统缴费记录",
+            }, cancellation);
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+            last = await recorded.Content.ReadFromJsonAsync<JsonElement>(cancellation);
+        }
+
+        Assert.Equal("yellow", last.GetProperty("colour").GetString());
+        Assert.Equal(74, last.GetProperty("score").GetInt32());
+
+        var application = await Eventually.GetAsync(
+            () => clerkApplications.GetFromJsonAsync<JsonElement?>($"/api/applications/{applicationId}", cancellation),
+            a => !a.GetProperty("greenChannel").GetBoolean(), "the application to leave the green channel");
+        Assert.Equal("accepted", application.GetProperty("stage").GetString());
+
+        var eligibility = await Eventually.GetAsync(
+            () => GetOrNull(clerkValueAdded, $"/api/subjects/{subjectId}/eligibility"),
+            e => e.GetProperty("colour").GetString() == "yellow", "value-added eligibility to follow the downgrade");
+        Assert.False(eligibility.GetProperty("eligible").GetBoolean());
+
+        var contacts = await Eventually.GetAsync(
+            () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{subjectId}/contact-log", cancellation),
+            log => log.GetArrayLength() >= 2, "the yellow reminders in the contact log");
+        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order().ToList();
+        Assert.Equal(["sms", "weChat"], channels);
+        Assert.All(contacts.EnumerateArray(), c => Assert.Equal("queued", c.GetProperty("status").GetString()));
+        Assert.Contains("黄色", contacts[0].GetProperty("content").GetString(), StringComparison.Ordinal);
+
+        using var grade = await clerkGrading.GetAsync($"/api/grades/lookup?identifier={uscc}", cancellation);
+        Assert.Equal("yellow", (await grade.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("colour").GetString());
+    }
+
+    [Fact]
+    public async Task A_black_veto_queues_a_notice_letter()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var clerkGrading = system.CreateClient(ResourceNames.Grading, "clerk", Roles.Clerk);
+        using var inspectorGrading = system.CreateClient(ResourceNames.Grading, "inspector", Roles.Inspector);
+        using var clerkNotifications = system.CreateClient(ResourceNames.Notifications, "clerk", Roles.Clerk);
+
+        var registered = await clerkGrading.PostAsJsonAsync("/api/subjects", new
+        {
+            kind = "naturalPerson",
+            identifier = TestIdentifiers.NewResidentId(),
+            name = "王建国",
+        }, cancellation);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var subject = await registered.Content.ReadFromJsonAsync<JsonElement>(cancellation);
+        Assert.Contains("**********", subject.GetProperty("identifier").GetString(), StringComparison.Ordinal);
+        var subjectId = subject.GetProperty("id").GetGuid();
+
+        var theft = await inspectorGrading.PostAsJsonAsync($"/api/subjects/{subjectId}/events", new
+        {
+            eventType = "electricity-theft",
+            occurredAt = DateTimeOffset.UtcNow.AddDays(-1),
+        }, cancellation);
+        Assert.Equal("black", (await theft.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("colour").GetString());
+
+        var contacts = await Eventually.GetAsync(
+            () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{subjectId}/contact-log", cancellation),
+            log => log.GetArrayLength() >= 3, "the letter, SMS and WeChat warnings");
+        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order().ToList();
+        Assert.Equal(["letter", "sms", "weChat"], channels);
+    }
+
+    private static async Task<JsonElement?> GetOrNull(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+}
