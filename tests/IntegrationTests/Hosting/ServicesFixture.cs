@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using CreditPower.Applications.Data;
+using CreditPower.Grading.Data;
+using CreditPower.Notifications.Data;
+using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Security;
+using CreditPower.TestSupport;
+using CreditPower.ValueAdded.Data;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CreditPower.IntegrationTests.Hosting;
+
+/// <summary>
+/// The four services, hosted in-process once per test run against the run's real PostgreSQL, RabbitMQ and Redis,
+/// each with a database of its own. Tests share the running services, never their data: each makes its own subjects.
+/// </summary>
+public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLifetime
+{
+    private static readonly TimeSpan _readyTimeout = TimeSpan.FromMinutes(2);
+    private readonly string _signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+    private readonly string _runId = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+    private readonly List<IAsyncDisposable> _started = [];
+    private ServiceTokenIssuer? _tokens;
+    private ConnectionMultiplexer? _redis;
+    private ServiceFactory<GradingDbContext>? _grading;
+    private ServiceFactory<ApplicationsDbContext>? _applications;
+    private ServiceFactory<NotificationsDbContext>? _notifications;
+    private ServiceFactory<ValueAddedDbContext>? _valueAdded;
+
+    public RealServers Servers => realServers.Servers;
+
+    /// <summary>Every message each service's consumers finished with, by MessageId.</summary>
+    public ConsumedMessages Consumed { get; } = new();
+
+    public ServiceFactory<GradingDbContext> Grading => Started(_grading);
+
+    public ServiceFactory<ApplicationsDbContext> Applications => Started(_applications);
+
+    public ServiceFactory<NotificationsDbContext> Notifications => Started(_notifications);
+
+    public ServiceFactory<ValueAddedDbContext> ValueAdded => Started(_valueAdded);
+
+    /// <summary>The run's Redis, through a connection of the tests' own (not the service's).</summary>
+    public IDatabase Redis => Started(_redis).GetDatabase();
+
+    public IServiceHost Host(string service) => service switch
+    {
+        ResourceNames.Grading => Grading,
+        ResourceNames.Applications => Applications,
+        ResourceNames.Notifications => Notifications,
+        ResourceNames.ValueAdded => ValueAdded,
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "Not a service of this run."),
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        _tokens = new ServiceTokenIssuer(Options.Create(new ServiceTokenOptions { SigningKey = _signingKey }), TimeProvider.System);
+        _redis = await ConnectionMultiplexer.ConnectAsync(Servers.RedisConnectionString);
+
+        _grading = Start(new ServiceFactory<GradingDbContext>(ResourceNames.Grading, Settings(ResourceNames.GradingDb), Consumed));
+        _applications = Start(new ServiceFactory<ApplicationsDbContext>(ResourceNames.Applications, Settings(ResourceNames.ApplicationsDb), Consumed));
+        _notifications = Start(new ServiceFactory<NotificationsDbContext>(ResourceNames.Notifications, Settings(ResourceNames.NotificationsDb), Consumed));
+        _valueAdded = Start(new ServiceFactory<ValueAddedDbContext>(ResourceNames.ValueAdded, Settings(ResourceNames.ValueAddedDb), Consumed));
+
+        // The bus connects in the background: consumers are bound to their queues once /health says so.
+        await WaitUntilHealthyAsync(cancellation);
+    }
+
+    /// <summary>Waits until every service's readiness probe (database, Redis, bus) answers 200.</summary>
+    public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken = default)
+    {
+        await Task.WhenAll(new IServiceHost[] { Grading, Applications, Notifications, ValueAdded }.Select(async host =>
+        {
+            using var client = host.CreateClient();
+            await Eventually.UntilAsync(async () =>
+            {
+                using var response = await client.GetAsync(Extensions.HealthPath, cancellationToken);
+                return response.StatusCode == HttpStatusCode.OK;
+            }, $"{host.Name} to report healthy", _readyTimeout);
+        }));
+    }
+
+    /// <summary>An HTTP client for a service API, carrying a valid token for a staff member with <paramref name="roles"/>.</summary>
+    public HttpClient CreateClient(string service, params string[] roles) =>
+        CreateClient(service, IssueToken(string.Join('+', roles.DefaultIfEmpty("nobody")), roles));
+
+    /// <summary>An HTTP client carrying <paramref name="bearerToken"/>, or no Authorization header when it is null.</summary>
+    public HttpClient CreateClient(string service, string? bearerToken)
+    {
+        var client = Host(service).CreateClient();
+        if (bearerToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        return client;
+    }
+
+    /// <summary>A token signed with the key the services were started with.</summary>
+    public string IssueToken(string userName, IEnumerable<string> roles) => Started(_tokens).Issue(userName, userName, roles);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var started in Enumerable.Reverse(_started))
+        {
+            await started.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+
+    private ServiceFactory<TContext> Start<TContext>(ServiceFactory<TContext> factory) where TContext : Microsoft.EntityFrameworkCore.DbContext
+    {
+        _started.Add(factory);
+        factory.StartServer();
+        return factory;
+    }
+
+    private Dictionary<string, string> Settings(string databaseResource) => new()
+    {
+        [$"ConnectionStrings:{databaseResource}"] = Servers.CreateDatabaseConnectionString($"{databaseResource}-{_runId}"),
+        [$"ConnectionStrings:{ResourceNames.RabbitMq}"] = Servers.RabbitMqConnectionString,
+        [$"ConnectionStrings:{ResourceNames.Redis}"] = Servers.RedisConnectionString,
+        [$"{ServiceTokenOptions.SectionName}:{nameof(ServiceTokenOptions.SigningKey)}"] = _signingKey,
+        // Four services log into one test host: keep what matters (broker outages, failures), drop the chatter.
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    private static T Started<T>(T? value) where T : class =>
+        value ?? throw new InvalidOperationException("The services have not started.");
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServicesCollection : ICollectionFixture<ServicesFixture>
+{
+    /// <summary>
+    /// Every test that uses the services: one collection, so they run one after another and the broker-outage test
+    /// never stops RabbitMQ under another test's messages.
+    /// </summary>
+    public const string Name = "services";
+}
