@@ -1,4 +1,5 @@
 using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Data;
 
 namespace CreditPower.Portal.Data;
 
@@ -13,7 +14,7 @@ public static class PortalDatabaseExtensions
         builder.AddNpgsqlDbContext<PortalDbContext>(ResourceNames.PortalDb);
 
         // Hosted services start in registration order, and all of them before Kestrel listens.
-        builder.Services.AddHostedService<PortalDatabaseMigrator>();
+        builder.AddDatabaseMigration<PortalDbContext>();
         builder.Services.AddHostedService<StaffSeeder>();
         return builder;
     }

@@ -27,6 +27,16 @@ public static class DatabaseExtensions
         builder.EnrichNpgsqlDbContext<TContext>();
 
         // Registered before MassTransit's hosted service: hosted services start in order.
+        return builder.AddDatabaseMigration<TContext>();
+    }
+
+    /// <summary>
+    /// Applies <typeparamref name="TContext"/>'s pending migrations at start-up, inside the execution strategy
+    /// and traced, before hosted services registered after this call start and before requests are served.
+    /// </summary>
+    public static IHostApplicationBuilder AddDatabaseMigration<TContext>(this IHostApplicationBuilder builder)
+        where TContext : DbContext
+    {
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
         return builder;
     }
