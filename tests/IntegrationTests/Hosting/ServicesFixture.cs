@@ -8,6 +8,8 @@ using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
 using CreditPower.ValueAdded.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -61,6 +63,12 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         _tokens = new ServiceTokenIssuer(Options.Create(new ServiceTokenOptions { SigningKey = _signingKey }), TimeProvider.System);
         _redis = await ConnectionMultiplexer.ConnectAsync(Servers.RedisConnectionString);
 
+        // Created up front: a migration against a missing database works, but logs a connection failure first.
+        foreach (var database in new[] { ResourceNames.GradingDb, ResourceNames.ApplicationsDb, ResourceNames.NotificationsDb, ResourceNames.ValueAddedDb })
+        {
+            await Servers.CreateDatabaseAsync(DatabaseName(database), cancellation);
+        }
+
         _grading = Start(new ServiceFactory<GradingDbContext>(ResourceNames.Grading, Settings(ResourceNames.GradingDb), Consumed));
         _applications = Start(new ServiceFactory<ApplicationsDbContext>(ResourceNames.Applications, Settings(ResourceNames.ApplicationsDb), Consumed));
         _notifications = Start(new ServiceFactory<NotificationsDbContext>(ResourceNames.Notifications, Settings(ResourceNames.NotificationsDb), Consumed));
@@ -70,26 +78,31 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         await WaitUntilHealthyAsync(cancellation);
     }
 
-    /// <summary>Waits until every service's readiness probe (database, Redis, bus) answers 200.</summary>
+    /// <summary>
+    /// Waits until every service is fully healthy: its probe answers 200 and every check (database, Redis, the bus
+    /// with each receive endpoint bound) reports Healthy, not merely Degraded, which the probe also answers 200 to.
+    /// </summary>
     public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken = default)
     {
         await Task.WhenAll(new IServiceHost[] { Grading, Applications, Notifications, ValueAdded }.Select(async host =>
         {
             using var client = host.CreateClient();
+            var checks = host.Services.GetRequiredService<HealthCheckService>();
             await Eventually.UntilAsync(async () =>
             {
                 using var response = await client.GetAsync(Extensions.HealthPath, cancellationToken);
-                return response.StatusCode == HttpStatusCode.OK;
+                return response.StatusCode == HttpStatusCode.OK
+                    && (await checks.CheckHealthAsync(cancellationToken)).Status == HealthStatus.Healthy;
             }, $"{host.Name} to report healthy", _readyTimeout);
         }));
     }
 
     /// <summary>An HTTP client for a service API, carrying a valid token for a staff member with <paramref name="roles"/>.</summary>
     public HttpClient CreateClient(string service, params string[] roles) =>
-        CreateClient(service, IssueToken(string.Join('+', roles.DefaultIfEmpty("nobody")), roles));
+        CreateClientWithToken(service, IssueToken(string.Join('+', roles.DefaultIfEmpty("nobody")), roles));
 
     /// <summary>An HTTP client carrying <paramref name="bearerToken"/>, or no Authorization header when it is null.</summary>
-    public HttpClient CreateClient(string service, string? bearerToken)
+    public HttpClient CreateClientWithToken(string service, string? bearerToken)
     {
         var client = Host(service).CreateClient();
         if (bearerToken is not null)
@@ -125,7 +138,7 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
 
     private Dictionary<string, string> Settings(string databaseResource) => new()
     {
-        [$"ConnectionStrings:{databaseResource}"] = Servers.CreateDatabaseConnectionString($"{databaseResource}-{_runId}"),
+        [$"ConnectionStrings:{databaseResource}"] = Servers.CreateDatabaseConnectionString(DatabaseName(databaseResource)),
         [$"ConnectionStrings:{ResourceNames.RabbitMq}"] = Servers.RabbitMqConnectionString,
         [$"ConnectionStrings:{ResourceNames.Redis}"] = Servers.RedisConnectionString,
         [$"{ServiceTokenOptions.SectionName}:{nameof(ServiceTokenOptions.SigningKey)}"] = _signingKey,
@@ -133,16 +146,8 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
+    private string DatabaseName(string databaseResource) => $"{databaseResource}-{_runId}";
+
     private static T Started<T>(T? value) where T : class =>
         value ?? throw new InvalidOperationException("The services have not started.");
-}
-
-[CollectionDefinition(Name)]
-public sealed class ServicesCollection : ICollectionFixture<ServicesFixture>
-{
-    /// <summary>
-    /// Every test that uses the services: one collection, so they run one after another and the broker-outage test
-    /// never stops RabbitMQ under another test's messages.
-    /// </summary>
-    public const string Name = "services";
 }

@@ -20,7 +20,7 @@ public sealed record RegisterSubjectRequest
 internal static class RegisterSubject
 {
     /// <summary>Registers a credit subject; it starts blue (DOMAIN.md §4) and the colour is announced.</summary>
-    public static async Task<Results<Created<SubjectResponse>, ValidationProblem, Conflict<string>>> Handle(
+    public static async Task<Results<Created<SubjectResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         RegisterSubjectRequest request, ClaimsPrincipal user, GradingDbContext db, SubjectGrader grader, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -34,7 +34,8 @@ internal static class RegisterSubject
 
         if (await db.Subjects.AnyAsync(s => s.Identifier == identifier, cancellationToken))
         {
-            return TypedResults.Conflict("该信用主体已登记。");
+            return TypedResults.Problem(
+                title: "记录已存在", detail: "该信用主体已登记，请勿重复登记。", statusCode: StatusCodes.Status409Conflict);
         }
 
         var now = clock.GetUtcNow();
