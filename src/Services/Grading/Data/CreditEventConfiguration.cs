@@ -14,6 +14,12 @@ internal sealed class CreditEventConfiguration : IEntityTypeConfiguration<Credit
         creditEvent.Property(e => e.Source).HasMaxLength(32);
         creditEvent.Property(e => e.Evidence).HasMaxLength(500);
         creditEvent.Property(e => e.RecordedBy).HasMaxLength(100);
+        creditEvent.Property(e => e.ApprovedBy).HasMaxLength(100);
+        creditEvent.Property(e => e.ExternalId).HasMaxLength(100);
+        creditEvent.Property(e => e.AccountNumber).HasMaxLength(13);
+        creditEvent.Property(e => e.RuleVersion).HasMaxLength(64);
+        creditEvent.HasIndex(e => new { e.Source, e.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
+        creditEvent.HasIndex(e => e.Status).HasFilter("\"Status\" = 'PendingApproval'");
         creditEvent.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         creditEvent.HasIndex(e => new { e.SubjectId, e.Status });
         creditEvent.HasOne<Subject>().WithMany().HasForeignKey(e => e.SubjectId);

@@ -10,6 +10,11 @@ public sealed class GradingDbContext(DbContextOptions<GradingDbContext> options)
     public DbSet<PowerAccount> PowerAccounts => Set<PowerAccount>();
     public DbSet<CreditEvent> CreditEvents => Set<CreditEvent>();
     public DbSet<GradeRecord> Grades => Set<GradeRecord>();
+    public DbSet<RuleSetVersion> RuleSets => Set<RuleSetVersion>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<RepairRequest> Repairs => Set<RepairRequest>();
+    public DbSet<ReevaluationRun> ReevaluationRuns => Set<ReevaluationRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

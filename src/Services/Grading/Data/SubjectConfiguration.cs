@@ -13,6 +13,10 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         subject.Property(s => s.Identifier).HasMaxLength(18);
         subject.HasIndex(s => s.Identifier).IsUnique();
         subject.Property(s => s.Name).HasMaxLength(200);
+        subject.HasIndex(s => s.Name);
+        subject.Property(s => s.LegalRepresentative).HasMaxLength(100);
+        subject.Property(s => s.Address).HasMaxLength(300);
+        subject.Property(s => s.Mobile).HasMaxLength(20);
         subject.Property(s => s.RuleVersion).HasMaxLength(64);
         subject.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         subject.Property(s => s.Colour).HasConversion<string>().HasMaxLength(10);

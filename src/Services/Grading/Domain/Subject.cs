@@ -9,6 +9,9 @@ public sealed class Subject
     public SubjectKind Kind { get; init; }
     public required string Identifier { get; init; }
     public required string Name { get; set; }
+    public string? LegalRepresentative { get; set; }
+    public string? Address { get; set; }
+    public string? Mobile { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public List<PowerAccount> Accounts { get; init; } = [];
 

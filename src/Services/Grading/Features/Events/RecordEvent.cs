@@ -3,6 +3,7 @@ using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.Grades;
+using CreditPower.Grading.Features.RuleSets;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +27,11 @@ internal static class RecordEvent
     /// </summary>
     public static async Task<Results<Created<RecordEventResponse>, NotFound, ValidationProblem>> Handle(
         Guid subjectId, RecordEventRequest request, ClaimsPrincipal user, GradingDbContext db, SubjectGrader grader,
-        GradeCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        GradeCache cache, ActiveRuleSet activeRules, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rule = DefaultRuleSet.Instance.Find(request.EventType ?? "");
+        var rules = await activeRules.GetAsync(cancellationToken);
+        var rule = rules.Find(request.EventType ?? "");
         var errors = new Dictionary<string, string[]>();
         if (rule is null)
         {
@@ -68,6 +70,7 @@ internal static class RecordEvent
             RecordedAt = now,
             ExpiresAt = expiresAt,
             Source = "manual",
+            RuleVersion = rules.Version,
             Evidence = request.Evidence,
             RecordedBy = user.Identity?.Name ?? "unknown",
             Status = expiresAt is { } end && end <= now ? CreditEventStatus.Expired : CreditEventStatus.InForce,

@@ -1,6 +1,7 @@
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.Grading.Features.RuleSets;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace CreditPower.Grading.Features.Grades;
 /// Re-evaluates one subject inside the caller's unit of work: the new grade, its history entry and,
 /// when the colour changes, <see cref="CreditGradeChanged"/> in the outbox all commit together.
 /// </summary>
-internal sealed class SubjectGrader(GradingDbContext db, TimeProvider clock)
+internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRules, TimeProvider clock)
 {
     public async Task<GradeResult> RegradeAsync(Subject subject, CreditColour? previous, string cause, bool upgradeAllowed, CancellationToken cancellationToken)
     {
@@ -23,8 +24,9 @@ internal sealed class SubjectGrader(GradingDbContext db, TimeProvider clock)
             .Where(e => e.State == EntityState.Added && e.Entity.SubjectId == subject.Id)
             .Select(e => e.Entity.ToScored());
 
+        var rules = await activeRules.GetAsync(cancellationToken);
         var context = new GradeContext(subject.CreatedAt, previous, subject.LastRedOrBlackAt, upgradeAllowed);
-        var result = CreditScoring.Evaluate(stored.Concat(pending), DefaultRuleSet.Instance, context, now);
+        var result = CreditScoring.Evaluate(stored.Concat(pending), rules, context, now);
 
         var changed = previous != result.Colour;
         if (!changed && subject.Score == result.Score)
@@ -34,7 +36,7 @@ internal sealed class SubjectGrader(GradingDbContext db, TimeProvider clock)
 
         subject.Score = result.Score;
         subject.Colour = result.Colour;
-        subject.RuleVersion = DefaultRuleSet.Version;
+        subject.RuleVersion = rules.Version;
         subject.GradedAt = now;
         if (result.Colour >= CreditColour.Red)
         {
@@ -47,7 +49,7 @@ internal sealed class SubjectGrader(GradingDbContext db, TimeProvider clock)
             SubjectId = subject.Id,
             Colour = result.Colour,
             Score = result.Score,
-            RuleVersion = DefaultRuleSet.Version,
+            RuleVersion = rules.Version,
             Reasons = [.. result.Reasons],
             EffectiveAt = now,
             Cause = cause,
@@ -66,7 +68,7 @@ internal sealed class SubjectGrader(GradingDbContext db, TimeProvider clock)
                 NewColour = result.Colour,
                 Score = result.Score,
                 Reasons = result.Reasons,
-                RuleVersion = DefaultRuleSet.Version,
+                RuleVersion = rules.Version,
                 EffectiveAt = now,
             }, clock);
         }
