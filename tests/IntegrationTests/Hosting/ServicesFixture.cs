@@ -101,6 +101,10 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
     public HttpClient CreateClient(string service, params string[] roles) =>
         CreateClientWithToken(service, IssueToken(string.Join('+', roles.DefaultIfEmpty("nobody")), roles));
 
+    /// <summary>An HTTP client for a named staff member (four-eyes rules tell one officer from another).</summary>
+    public HttpClient CreateClientAs(string service, string userName, params string[] roles) =>
+        CreateClientWithToken(service, IssueToken(userName, roles));
+
     /// <summary>An HTTP client carrying <paramref name="bearerToken"/>, or no Authorization header when it is null.</summary>
     public HttpClient CreateClientWithToken(string service, string? bearerToken)
     {
