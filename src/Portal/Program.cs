@@ -10,6 +10,7 @@ builder.AddServiceDefaults();
 builder.AddPortalDatabase();
 builder.AddStaffSignIn();
 builder.AddServiceClients();
+builder.AddPublicCriteriaClient();
 builder.AddPortalUi();
 
 var app = builder.Build();

@@ -24,4 +24,5 @@ public static class ResourceNames
 
     public const string JwtSigningKey = "jwt-signing-key";
     public const string StaffDevPassword = "staff-dev-password";
+    public const string BillingFeedApiKey = "billing-feed-api-key";
 }

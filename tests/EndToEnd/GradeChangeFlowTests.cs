@@ -16,6 +16,7 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
         var cancellation = TestContext.Current.CancellationToken;
         using var clerkGrading = system.CreateClient(ResourceNames.Grading, "clerk", Roles.Clerk);
         using var officerGrading = system.CreateClient(ResourceNames.Grading, "officer", Roles.CreditOfficer);
+        using var secondOfficerGrading = system.CreateClient(ResourceNames.Grading, "officer2", Roles.CreditOfficer);
         using var clerkApplications = system.CreateClient(ResourceNames.Applications, "clerk", Roles.Clerk);
         using var clerkNotifications = system.CreateClient(ResourceNames.Notifications, "clerk", Roles.Clerk);
         using var clerkValueAdded = system.CreateClient(ResourceNames.ValueAdded, "clerk", Roles.Clerk);
@@ -57,14 +58,12 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
         JsonElement last = default;
         foreach (var eventType in events)
         {
-            var recorded = await officerGrading.PostAsJsonAsync($"/api/subjects/{subjectId}/events", new
+            last = await RecordAndApproveAsync(officerGrading, secondOfficerGrading, subjectId, new
             {
                 eventType,
                 occurredAt = DateTimeOffset.UtcNow.AddDays(-3),
                 evidence = "营销系统缴费记录",
-            }, cancellation);
-            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
-            last = await recorded.Content.ReadFromJsonAsync<JsonElement>(cancellation);
+            });
         }
 
         Assert.Equal("yellow", last.GetProperty("colour").GetString());
@@ -98,6 +97,7 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
         var cancellation = TestContext.Current.CancellationToken;
         using var clerkGrading = system.CreateClient(ResourceNames.Grading, "clerk", Roles.Clerk);
         using var inspectorGrading = system.CreateClient(ResourceNames.Grading, "inspector", Roles.Inspector);
+        using var supervisorGrading = system.CreateClient(ResourceNames.Grading, "supervisor", Roles.Supervisor);
         using var clerkNotifications = system.CreateClient(ResourceNames.Notifications, "clerk", Roles.Clerk);
 
         var registered = await clerkGrading.PostAsJsonAsync("/api/subjects", new
@@ -111,18 +111,35 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
         Assert.Contains("**********", subject.GetProperty("identifier").GetString(), StringComparison.Ordinal);
         var subjectId = subject.GetProperty("id").GetGuid();
 
-        var theft = await inspectorGrading.PostAsJsonAsync($"/api/subjects/{subjectId}/events", new
+        var theft = await RecordAndApproveAsync(inspectorGrading, supervisorGrading, subjectId, new
         {
             eventType = "electricity-theft",
             occurredAt = DateTimeOffset.UtcNow.AddDays(-1),
-        }, cancellation);
-        Assert.Equal("black", (await theft.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("colour").GetString());
+        });
+        Assert.Equal("black", theft.GetProperty("colour").GetString());
 
         var contacts = await Eventually.GetAsync(
             () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{subjectId}/contact-log", cancellation),
             log => log.GetArrayLength() >= 3, "the letter, SMS and WeChat warnings");
         var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order().ToList();
         Assert.Equal(["letter", "sms", "weChat"], channels);
+    }
+
+    /// <summary>
+    /// Records a manual event as one member of staff and approves it as another (four-eyes, DOMAIN.md §3); returns the
+    /// approval's answer, which carries the new grade.
+    /// </summary>
+    private static async Task<JsonElement> RecordAndApproveAsync(HttpClient recorder, HttpClient approver, Guid subjectId, object body)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var recorded = await recorder.PostAsJsonAsync($"/api/subjects/{subjectId}/events", body, cancellation);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var pending = await recorded.Content.ReadFromJsonAsync<JsonElement>(cancellation);
+        Assert.Equal("pendingApproval", pending.GetProperty("status").GetString());
+
+        using var approved = await approver.PostAsJsonAsync($"/api/events/{pending.GetProperty("eventId").GetGuid()}/approve", new { }, cancellation);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        return await approved.Content.ReadFromJsonAsync<JsonElement>(cancellation);
     }
 
     private static async Task<JsonElement?> GetOrNull(HttpClient client, string path)

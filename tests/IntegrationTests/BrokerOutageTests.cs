@@ -26,7 +26,6 @@ public sealed class BrokerOutageTests(ServicesFixture services)
     public async Task Grade_changes_made_while_the_broker_is_down_reach_every_consumer_exactly_once_when_it_returns()
     {
         using var clerkGrading = services.CreateClient(ResourceNames.Grading, Roles.Clerk);
-        using var officerGrading = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
         using var clerkApplications = services.CreateClient(ResourceNames.Applications, Roles.Clerk);
         using var clerkNotifications = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
         using var clerkValueAdded = services.CreateClient(ResourceNames.ValueAdded, Roles.Clerk);
@@ -59,16 +58,16 @@ public sealed class BrokerOutageTests(ServicesFixture services)
             var colours = new List<string?>();
             foreach (var eventType in events)
             {
-                var recorded = await officerGrading.PostJsonAsync($"/api/subjects/{subjectId}/events",
-                    new { eventType, occurredAt = DateTimeOffset.UtcNow.AddDays(-3), evidence = "营销系统缴费记录" }, HttpStatusCode.Created);
+                var recorded = await services.RecordEventInForceAsync(subjectId, eventType, DateTimeOffset.UtcNow.AddDays(-3), "营销系统缴费记录");
                 colours.Add(recorded.GetProperty("colour").GetString());
             }
 
             Assert.Equal(["blue", "blue", "yellow"], colours);
 
-            // Both grade changes (and the three recorded events) sit unsent, and the relay has tried and failed.
+            // Both grade changes (with the three events put in force and the profile announced at registration) sit
+            // unsent, and the relay has tried and failed.
             var pending = await OutboxRowsAsync(subjectId);
-            Assert.Equal(5, pending.Count);
+            Assert.Equal(6, pending.Count);
             Assert.Equal(2, pending.Count(r => r.MessageType.StartsWith(_gradeChanged + ",", StringComparison.Ordinal)));
             Assert.All(pending, r => Assert.Null(r.SentAt));
             await Eventually.UntilAsync(async () => (await OutboxRowsAsync(subjectId)).Any(r => r.Attempts > 0 && r.SentAt is null),
@@ -81,7 +80,7 @@ public sealed class BrokerOutageTests(ServicesFixture services)
         }
 
         // The relay publishes everything once the bus has reconnected.
-        var sent = await Eventually.GetAsync(() => OutboxRowsAsync(subjectId), rows => rows.Count == 5 && rows.All(r => r.SentAt is not null),
+        var sent = await Eventually.GetAsync(() => OutboxRowsAsync(subjectId), rows => rows.Count == 6 && rows.All(r => r.SentAt is not null),
             "every outbox row of the subject to be marked sent", _recovery);
         var gradeChanges = sent.Where(r => r.MessageType.StartsWith(_gradeChanged + ",", StringComparison.Ordinal)).Select(r => r.Id).ToList();
         Assert.Equal(2, gradeChanges.Count);

@@ -76,8 +76,7 @@ public sealed class CreditEventInputTests(ServicesFixture services) : IDisposabl
         var subjectId = await RegisterSubjectAsync();
         var before = await SnapshotAsync(subjectId);
 
-        await _officer.PostJsonAsync($"/api/subjects/{subjectId}/events",
-            new { eventType = "late-payment-1-15", occurredAt = DateTimeOffset.UtcNow.AddDays(-1) }, HttpStatusCode.Created);
+        await services.RecordEventInForceAsync(subjectId, "late-payment-1-15", DateTimeOffset.UtcNow.AddDays(-1));
 
         var after = await SnapshotAsync(subjectId);
         Assert.Equal(before.Score - 2, after.Score);

@@ -16,7 +16,6 @@ public sealed class GradeLookupCacheTests(ServicesFixture services)
     public async Task A_repeated_lookup_is_served_from_redis_until_an_event_changes_the_grade()
     {
         using var clerk = services.CreateClient(ResourceNames.Grading, Roles.Clerk);
-        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
         var uscc = TestIdentifiers.NewUscc();
         var account = TestIdentifiers.NewAccountNumber();
         var byIdentifier = $"/api/grades/lookup?identifier={uscc}";
@@ -44,8 +43,7 @@ public sealed class GradeLookupCacheTests(ServicesFixture services)
         Assert.True(await services.Redis.KeyExistsAsync(identifierKey));
 
         // Contract violation: −15 points, and a violation within 12 months makes the subject red at once.
-        var recorded = await officer.PostJsonAsync($"/api/subjects/{subjectId}/events",
-            new { eventType = "contract-violation", occurredAt = DateTimeOffset.UtcNow.AddDays(-1) }, HttpStatusCode.Created);
+        var recorded = await services.RecordEventInForceAsync(subjectId, "contract-violation", DateTimeOffset.UtcNow.AddDays(-1));
         Assert.Equal(("red", 85), (recorded.GetProperty("colour").GetString(), recorded.GetProperty("score").GetInt32()));
 
         Assert.False(await services.Redis.KeyExistsAsync(identifierKey));

@@ -1,5 +1,8 @@
 using CreditPower.Grading.Data;
+using CreditPower.Grading.Features.BillingFeed;
 using CreditPower.Grading.Features.Grades;
+using CreditPower.Grading.Features.Objections;
+using CreditPower.Grading.Features.Reevaluation;
 using CreditPower.Grading.Features.RuleSets;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
@@ -18,6 +21,15 @@ internal static class GradingServices
         builder.Services.AddScoped<SubjectGrader>();
         builder.Services.AddSingleton<GradeCache>();
         builder.Services.AddSingleton<ActiveRuleSet>();
+        builder.Services.AddSingleton<RuleSetActivator>();
+        builder.Services.AddHostedService<RuleSetActivationService>();
+        builder.Services.AddOptions<ObjectionOptions>()
+            .Bind(builder.Configuration.GetSection(ObjectionOptions.SectionName))
+            .Validate(o => o.AcknowledgeWorkingDays >= 0 && o.DecideWorkingDays >= o.AcknowledgeWorkingDays, "Objections: working days must be >= 0, decide >= acknowledge.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ObjectionDeadlines>();
+        builder.AddBillingFeedAuthentication();
+        builder.AddReevaluation();
         return builder;
     }
 }

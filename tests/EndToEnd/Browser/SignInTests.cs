@@ -58,100 +58,11 @@ public sealed partial class SignInTests(AppHostFixture system, ChromiumFixture c
         });
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(password);
-        await page.GetByTestId("login-submit").ClickAsync();
-    }
+    private static Task SignInAsync(IPage page, string userName, string password) => PortalBrowser.SignInAsync(page, userName, password);
 
-    /// <summary>Runs <paramref name="steps"/> in a fresh browser context; on failure keeps a screenshot and the page's HTML.</summary>
-    private async Task InBrowserAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "")
-    {
-        await using var context = await chromium.Browser.NewContextAsync(new()
-        {
-            BaseURL = system.PortalUrl.ToString(),
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-            ViewportSize = new() { Width = 1280, Height = 800 },
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        try
-        {
-            await steps(page);
-        }
-        catch
-        {
-            await SaveArtifactsAsync(page, test);
-            throw;
-        }
-    }
-
-    private static async Task SaveArtifactsAsync(IPage page, string test)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
-        Directory.CreateDirectory(folder);
-        var stem = Path.Combine(folder, $"{nameof(SignInTests)}.{test}-{DateTime.UtcNow:yyyyMMddHHmmss}");
-        try
-        {
-            var screenshot = await page.ScreenshotAsync(new() { FullPage = true });
-            var html = await page.ContentAsync();
-            await File.WriteAllBytesAsync(stem + ".png", screenshot);
-            await File.WriteAllTextAsync(stem + ".html", html);
-            TestContext.Current.AddAttachment($"{test}.png", screenshot, "image/png");
-            TestContext.Current.AddAttachment($"{test}.html", html);
-            TestContext.Current.TestOutputHelper?.WriteLine($"Page at {page.Url} saved as {stem}.png and {stem}.html");
-        }
-        catch (PlaywrightException ex)
-        {
-            // The page may be gone (a crashed renderer); the test's own failure is what matters.
-            TestContext.Current.TestOutputHelper?.WriteLine($"Could not save the page: {ex.Message}");
-        }
-    }
+    private Task InBrowserAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "") =>
+        PortalBrowser.RunAsync(chromium, system.PortalUrl, nameof(SignInTests), test, steps);
 
     [GeneratedRegex("/Account/Login")]
     private static partial Regex LoginUrl();
-}
-
-/// <summary>
-/// One headless Chromium per test class: Debian's <c>/usr/bin/chromium</c>, never a downloaded build.
-/// Each test opens its own context (fresh cookies and storage).
-/// </summary>
-public sealed class ChromiumFixture : IAsyncLifetime
-{
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium has not started.");
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--lang=zh-CN",
-            ],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
 }

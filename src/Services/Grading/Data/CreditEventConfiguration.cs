@@ -15,6 +15,7 @@ internal sealed class CreditEventConfiguration : IEntityTypeConfiguration<Credit
         creditEvent.Property(e => e.Evidence).HasMaxLength(500);
         creditEvent.Property(e => e.RecordedBy).HasMaxLength(100);
         creditEvent.Property(e => e.ApprovedBy).HasMaxLength(100);
+        creditEvent.Property(e => e.DecisionNote).HasMaxLength(500);
         creditEvent.Property(e => e.ExternalId).HasMaxLength(100);
         creditEvent.Property(e => e.AccountNumber).HasMaxLength(13);
         creditEvent.Property(e => e.RuleVersion).HasMaxLength(64);

@@ -28,6 +28,9 @@ public sealed class CreditEvent
 
     public DateTimeOffset? ApprovedAt { get; set; }
 
+    /// <summary>Why the second officer refused a manual event; kept so the recorder can see it.</summary>
+    public string? DecisionNote { get; set; }
+
     /// <summary>When the cause was cured (arrears paid, hazard rectified, delisted); the expiry runs from here.</summary>
     public DateTimeOffset? ResolvedAt { get; set; }
 

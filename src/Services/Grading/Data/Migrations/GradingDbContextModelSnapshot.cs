@@ -68,6 +68,10 @@ namespace CreditPower.Grading.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -259,6 +263,31 @@ namespace CreditPower.Grading.Data.Migrations
                     b.HasIndex("SubjectId");
 
                     b.ToTable("power_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Grading.Domain.ReevaluationPartition", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Partition")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Changed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Of")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "Partition");
+
+                    b.ToTable("reevaluation_partitions", (string)null);
                 });
 
             modelBuilder.Entity("CreditPower.Grading.Domain.ReevaluationRun", b =>
@@ -576,6 +605,15 @@ namespace CreditPower.Grading.Data.Migrations
                     b.HasOne("CreditPower.Grading.Domain.Subject", null)
                         .WithMany("Accounts")
                         .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CreditPower.Grading.Domain.ReevaluationPartition", b =>
+                {
+                    b.HasOne("CreditPower.Grading.Domain.ReevaluationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,10 +1,7 @@
 using System.Security.Claims;
-using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
-using CreditPower.Grading.Features.Grades;
 using CreditPower.Grading.Features.RuleSets;
-using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,17 +14,19 @@ public sealed record RecordEventRequest
     public string? Evidence { get; init; }
 }
 
-public sealed record RecordEventResponse(Guid EventId, CreditColour Colour, int Score, bool ColourChanged, IReadOnlyList<GradeReason> Reasons);
+public sealed record RecordEventResponse(
+    Guid EventId, Guid SubjectId, string EventType, int Points, DateTimeOffset OccurredAt, DateTimeOffset? ExpiresAt,
+    CreditEventStatus Status, string RecordedBy);
 
 internal static class RecordEvent
 {
     /// <summary>
-    /// Records a credit event and re-evaluates the subject in the same transaction; a colour change
-    /// leaves through the outbox with it.
+    /// Records a manual credit event as waiting for a second officer (DOMAIN.md §3, four-eyes): it neither counts
+    /// nor changes the grade until <see cref="ApproveEvent"/> puts it in force.
     /// </summary>
     public static async Task<Results<Created<RecordEventResponse>, NotFound, ValidationProblem>> Handle(
-        Guid subjectId, RecordEventRequest request, ClaimsPrincipal user, GradingDbContext db, SubjectGrader grader,
-        GradeCache cache, ActiveRuleSet activeRules, TimeProvider clock, CancellationToken cancellationToken)
+        Guid subjectId, RecordEventRequest request, ClaimsPrincipal user, GradingDbContext db, ActiveRuleSet activeRules,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var rules = await activeRules.GetAsync(cancellationToken);
@@ -53,47 +52,34 @@ internal static class RecordEvent
             return TypedResults.ValidationProblem(errors, title: "请求数据无效");
         }
 
-        var subject = await db.Subjects.Include(s => s.Accounts).FirstOrDefaultAsync(s => s.Id == subjectId, cancellationToken);
-        if (subject is null)
+        if (!await db.Subjects.AnyAsync(s => s.Id == subjectId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var expiresAt = rule!.ExpiresAt(request.OccurredAt);
+        // PostgreSQL keeps instants in UTC; the offset a client sent is presentation, not data.
+        var occurredAt = request.OccurredAt.ToUniversalTime();
         var creditEvent = new CreditEvent
         {
             Id = Guid.CreateVersion7(),
-            SubjectId = subject.Id,
-            EventType = rule.Code,
+            SubjectId = subjectId,
+            EventType = rule!.Code,
             Points = rule.Points,
-            OccurredAt = request.OccurredAt,
+            OccurredAt = occurredAt,
             RecordedAt = now,
-            ExpiresAt = expiresAt,
-            Source = "manual",
+            ExpiresAt = rule.ExpiresAt(occurredAt),
+            Source = LedgerSources.Manual,
             RuleVersion = rules.Version,
             Evidence = request.Evidence,
             RecordedBy = user.Identity?.Name ?? "unknown",
-            Status = expiresAt is { } end && end <= now ? CreditEventStatus.Expired : CreditEventStatus.InForce,
+            Status = CreditEventStatus.PendingApproval,
         };
         db.CreditEvents.Add(creditEvent);
-        db.AddToOutbox(new CreditEventRecorded
-        {
-            EventId = creditEvent.Id,
-            SubjectId = subject.Id,
-            EventType = rule.Code,
-            Points = rule.Points,
-            OccurredAt = creditEvent.OccurredAt,
-            RecordedAt = now,
-            ExpiresAt = expiresAt,
-        }, clock);
-
-        var previous = subject.Colour;
-        var result = await grader.RegradeAsync(subject, previous, cause: $"event {creditEvent.Id}", upgradeAllowed: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(subject);
 
         return TypedResults.Created(
-            $"/api/subjects/{subject.Id}/events/{creditEvent.Id}",
-            new RecordEventResponse(creditEvent.Id, result.Colour, result.Score, result.Colour != previous, result.Reasons));
+            $"/api/events/{creditEvent.Id}",
+            new RecordEventResponse(creditEvent.Id, subjectId, creditEvent.EventType, creditEvent.Points, creditEvent.OccurredAt,
+                creditEvent.ExpiresAt, creditEvent.Status, creditEvent.RecordedBy));
     }
 }

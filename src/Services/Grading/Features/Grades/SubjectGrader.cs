@@ -27,6 +27,7 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
         var rules = await activeRules.GetAsync(cancellationToken);
         var context = new GradeContext(subject.CreatedAt, previous, subject.LastRedOrBlackAt, upgradeAllowed);
         var result = CreditScoring.Evaluate(stored.Concat(pending), rules, context, now);
+        result = await FreezeObjectedAsync(subject, previous, stored.Concat(pending), rules, context, now, result, cancellationToken);
 
         var changed = previous != result.Colour;
         if (!changed && subject.Score == result.Score)
@@ -74,5 +75,33 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
         }
 
         return result;
+    }
+
+    // 异议处理中 (DOMAIN.md §10): escalation resting on an event under objection is frozen. The evaluation above leaves
+    // such events out, so they cause no further downgrade; but leaving them out must not lift the grade either, so an
+    // upgrade goes no further than the one the ledger allows with them still counted, and no further than the
+    // current colour when they would push it down. The decision on the objection settles the event, and re-grades.
+    private async Task<GradeResult> FreezeObjectedAsync(
+        Subject subject, CreditColour? previous, IEnumerable<ScoredEvent> counted, RuleSet rules, GradeContext context,
+        DateTimeOffset now, GradeResult result, CancellationToken cancellationToken)
+    {
+        if (previous is not { } current || result.Colour >= current)
+        {
+            return result;
+        }
+
+        var objected = await db.CreditEvents
+            .Where(e => e.SubjectId == subject.Id && e.Status == CreditEventStatus.UnderObjection)
+            .Select(e => new ScoredEvent(e.EventType, e.OccurredAt, e.ExpiresAt))
+            .ToListAsync(cancellationToken);
+        if (objected.Count == 0)
+        {
+            return result;
+        }
+
+        var withObjected = CreditScoring.Evaluate(counted.Concat(objected), rules, context, now);
+        return withObjected.Colour <= current
+            ? withObjected
+            : result with { Colour = current, Reasons = [.. result.Reasons, new GradeReason("objection:frozen", 0, "有记录处于异议处理中，暂保持原颜色")] };
     }
 }

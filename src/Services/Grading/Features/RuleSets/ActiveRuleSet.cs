@@ -6,24 +6,32 @@ namespace CreditPower.Grading.Features.RuleSets;
 
 /// <summary>
 /// The rule-set version in force, read from the database and kept in memory until an activation replaces it
-/// (<see cref="Invalidate"/>), so grading an event does not read the rules each time.
+/// (<see cref="Invalidate"/>), so grading an event does not read the rules each time. The copy is also re-read
+/// after <see cref="RefreshAfter"/>, so a replica that did not run the activation itself follows within seconds.
 /// </summary>
-internal sealed class ActiveRuleSet(IServiceScopeFactory scopes)
+internal sealed class ActiveRuleSet(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private volatile RuleSet? _current;
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
+
+    private volatile Cached? _current;
 
     public async Task<RuleSet> GetAsync(CancellationToken cancellationToken)
     {
-        if (_current is { } cached)
+        var now = clock.GetUtcNow();
+        if (_current is { } cached && now - cached.LoadedAt < RefreshAfter)
         {
-            return cached;
+            return cached.Rules;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GradingDbContext>();
         var active = await db.RuleSets.AsNoTracking().SingleOrDefaultAsync(r => r.Status == RuleSetStatus.Active, cancellationToken);
-        return _current = active?.ToRuleSet() ?? DefaultRuleSet.Instance;
+        var rules = active?.ToRuleSet() ?? DefaultRuleSet.Instance;
+        _current = new Cached(rules, now);
+        return rules;
     }
 
     public void Invalidate() => _current = null;
+
+    private sealed record Cached(RuleSet Rules, DateTimeOffset LoadedAt);
 }

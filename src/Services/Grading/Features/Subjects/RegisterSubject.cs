@@ -14,12 +14,21 @@ public sealed record RegisterSubjectRequest
     public required SubjectKind Kind { get; init; }
     public required string Identifier { get; init; }
     public required string Name { get; init; }
+    public string? LegalRepresentative { get; init; }
+
+    /// <summary>11-digit mainland mobile number, for SMS reminders.</summary>
+    public string? Mobile { get; init; }
+
+    public string? Address { get; init; }
     public IReadOnlyList<string> Accounts { get; init; } = [];
 }
 
 internal static class RegisterSubject
 {
-    /// <summary>Registers a credit subject; it starts blue (DOMAIN.md §4) and the colour is announced.</summary>
+    /// <summary>
+    /// Registers a credit subject; it starts blue (DOMAIN.md §4) and the colour and the profile (contacts, accounts)
+    /// are announced.
+    /// </summary>
     public static async Task<Results<Created<SubjectResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         RegisterSubjectRequest request, ClaimsPrincipal user, GradingDbContext db, SubjectGrader grader, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -45,6 +54,9 @@ internal static class RegisterSubject
             Kind = request.Kind,
             Identifier = identifier,
             Name = request.Name.Trim(),
+            LegalRepresentative = SubjectProfile.Clean(request.LegalRepresentative),
+            Mobile = SubjectProfile.Clean(request.Mobile),
+            Address = SubjectProfile.Clean(request.Address),
             CreatedAt = now,
             RuleVersion = DefaultRuleSet.Version,
             GradedAt = now,
@@ -52,6 +64,7 @@ internal static class RegisterSubject
         subject.Accounts.AddRange(accounts.Select(number => new PowerAccount { Id = Guid.CreateVersion7(), SubjectId = subject.Id, Number = number }));
         db.Subjects.Add(subject);
         await grader.RegradeAsync(subject, previous: null, cause: $"registered by {user.Identity?.Name}", upgradeAllowed: false, cancellationToken);
+        SubjectProfile.Announce(db, subject, clock);
         await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Created($"/api/subjects/{subject.Id}", SubjectResponse.From(subject));
@@ -69,21 +82,7 @@ internal static class RegisterSubject
             errors["identifier"] = [reason];
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
-        {
-            errors["name"] = ["名称不能为空，且不超过 200 个字符。"];
-        }
-
-        var badAccount = accounts.FirstOrDefault(a => a.Length is < 10 or > 13 || !a.All(char.IsAsciiDigit));
-        if (badAccount is not null)
-        {
-            errors["accounts"] = [$"户号“{badAccount}”应为 10–13 位数字。"];
-        }
-        else if (accounts.Count != accounts.Distinct().Count())
-        {
-            errors["accounts"] = ["户号不能重复。"];
-        }
-
+        SubjectProfile.Validate(request.Name, request.LegalRepresentative, request.Mobile, request.Address, accounts, errors);
         return errors;
     }
 }

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace CreditPower.Bench.Reevaluation;
+
+/// <summary>A throw-away PostgreSQL started with the repository's eng/infra/pg-run.sh on a free loopback port.</summary>
+internal sealed class LocalPostgres : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDirectory;
+
+    private LocalPostgres(Process process, string dataDirectory, string connectionString)
+    {
+        _process = process;
+        _dataDirectory = dataDirectory;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<LocalPostgres> StartAsync()
+    {
+        var script = Path.Combine(RepositoryRoot(), "eng", "infra", "pg-run.sh");
+        var port = FreePort();
+        var root = Path.Combine(Path.GetTempPath(), $"creditpower-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(root);
+
+        // The postgres system user must reach the data folder (pg-run.sh switches to it when run as root).
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        }
+
+        var data = Path.Combine(root, "data");
+        var start = new ProcessStartInfo("bash", [script, data]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["PGPORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PGPASSWORD"] = "postgres";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("pg-run.sh did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Password=postgres;Database=postgres";
+        var postgres = new LocalPostgres(process, root, connectionString);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync();
+                return postgres;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or SocketException && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // pg-run.sh turns SIGTERM into a fast shutdown of postgres.
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill!.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+
+        _process.Dispose();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CreditPower.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from inside the repository (eng/infra/pg-run.sh is needed).");
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using CreditPower.Bench.Reevaluation;
+using CreditPower.Grading.Data;
+using CreditPower.Grading.Domain;
+using CreditPower.Grading.Features.Reevaluation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+// Full re-evaluation benchmark (ARCHITECTURE.md "Performance targets"). Usage:
+//   dotnet run --project bench/Reevaluation -c Release [-- --subjects N --events M --seed S --connection "Host=…;Username=…;Password=…"]
+// Without --connection it starts its own PostgreSQL (eng/infra/pg-run.sh) on a free port and removes it afterwards.
+var subjects = 1_000_000;
+var events = 10_000_000L;
+var seed = 20261128;
+string? server = null;
+for (var i = 0; i < args.Length - 1; i += 2)
+{
+    switch (args[i])
+    {
+        case "--subjects": subjects = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--events": events = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--seed": seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--connection": server = args[i + 1]; break;
+        default: throw new ArgumentException($"Unknown option {args[i]}");
+    }
+}
+
+Console.WriteLine($"Re-evaluation benchmark: {subjects:N0} subjects, {events:N0} events in force, seed {seed}; {Environment.ProcessorCount} CPUs, load {Load()}");
+LocalPostgres? local = null;
+if (server is null)
+{
+    Console.Write("Starting PostgreSQL (eng/infra/pg-run.sh)… ");
+    local = await LocalPostgres.StartAsync();
+    server = local.ConnectionString;
+    Console.WriteLine("ready");
+}
+
+var databaseName = $"reeval_bench_{Environment.ProcessId}";
+var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString;
+var connectionString = new NpgsqlConnectionStringBuilder(server)
+{
+    Database = databaseName,
+    CommandTimeout = 600,
+    MaxPoolSize = 20,
+}.ConnectionString;
+try
+{
+    await using (var connection = new NpgsqlConnection(admin))
+    {
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    await using (var db = new GradingDbContext(new DbContextOptionsBuilder<GradingDbContext>().UseNpgsql(connectionString).Options))
+    {
+        await db.Database.MigrateAsync();
+    }
+
+    await using var database = NpgsqlDataSource.Create(connectionString);
+    var clock = Stopwatch.StartNew();
+    await DataGenerator.GenerateAsync(database, subjects, events, seed, DateTimeOffset.UtcNow);
+    await using (var analyze = database.CreateCommand("VACUUM ANALYZE"))
+    {
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    Console.WriteLine($"Generated and analysed in {clock.Elapsed.TotalSeconds:F1} s");
+
+    var options = Options.Create(new ReevaluationOptions());
+    var source = new ReevaluationDataSource(database);
+    using var logging = LoggerFactory.Create(logs => logs.AddSimpleConsole(console => console.SingleLine = true)
+        .SetMinimumLevel(Environment.GetEnvironmentVariable("BENCH_VERBOSE") is null ? LogLevel.Warning : LogLevel.Information));
+    var executor = new ReevaluationExecutor(source, new ReevaluationEngine(TimeProvider.System), options, TimeProvider.System,
+        logging.CreateLogger<ReevaluationExecutor>(), []);
+    using var signal = new ReevaluationSignal();
+    var launcher = new ReevaluationLauncher(source, signal, options, TimeProvider.System);
+
+    // Each re-evaluation is measured against a yardstick taken just before it, on the same tables.
+    var first = await Yardstick.MeasureAsync(database);
+    Console.WriteLine($"Yardstick: COPY out {first.Events:N0} events + sum per subject + COPY in {first.Grades:N0} grades: {first.Elapsed.TotalSeconds:F2} s");
+    var (full, fullRun) = await ReevaluateAsync("Full re-evaluation (first grading of every subject: nearly all grades written)");
+    Report(full, first.Elapsed);
+
+    var second = await Yardstick.MeasureAsync(database);
+    Console.WriteLine($"Yardstick again: {second.Elapsed.TotalSeconds:F2} s");
+    var (monthly, _) = await ReevaluateAsync("Monthly re-evaluation right after (one-step upgrades only)");
+    Report(monthly, second.Elapsed);
+
+    Console.WriteLine($"Peak working set of this process (generator, yardstick and runs): {Environment.WorkingSet / 1048576} MB now, " +
+                      $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB peak; load {Load()}");
+    Console.WriteLine($"Run {fullRun}: see reevaluation_runs for its counts.");
+
+    async Task<(TimeSpan Elapsed, Guid Run)> ReevaluateAsync(string title)
+    {
+        var watch = Stopwatch.StartNew();
+        var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
+        var id = await launcher.StartAsync(ReevaluationKind.Monthly, DefaultRuleSet.Version, "bench", CancellationToken.None);
+        var run = await executor.NextRunAsync(CancellationToken.None) ?? throw new InvalidOperationException("The run is not there.");
+        if (!await executor.WorkOnAsync(run, CancellationToken.None))
+        {
+            throw new InvalidOperationException("The run did not finish.");
+        }
+
+        var elapsed = watch.Elapsed;
+        await using var read = database.CreateCommand("""SELECT "Total", "Done", "Changed", "Error" FROM reevaluation_runs WHERE "Id" = @id""");
+        read.Parameters.AddWithValue("id", id);
+        await using var reader = await read.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        await using var counts = database.CreateCommand(
+            """SELECT (SELECT count(*) FROM grades), (SELECT count(*) FROM outbox_messages), (SELECT count(*) FROM credit_events WHERE "Status" = 'Expired')""");
+        await using var countReader = await counts.ExecuteReaderAsync();
+        await countReader.ReadAsync();
+        Console.WriteLine($"{title}: {elapsed.TotalSeconds:F2} s — evaluated {reader.GetInt64(1):N0}/{reader.GetInt64(0):N0}, " +
+                          $"colour changed {reader.GetInt64(2):N0}; grades in history {countReader.GetInt64(0):N0}, outbox rows {countReader.GetInt64(1):N0}, " +
+                          $"events expired {countReader.GetInt64(2):N0}{(reader.IsDBNull(3) ? "" : $"; ERROR {reader.GetString(3)}")}; " +
+                          $"peak working set {Math.Max(peakBefore, Process.GetCurrentProcess().PeakWorkingSet64) / 1048576} MB");
+        return (elapsed, id);
+    }
+}
+finally
+{
+    if (local is not null)
+    {
+        await local.DisposeAsync();
+    }
+    else
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+static void Report(TimeSpan run, TimeSpan yardstick) =>
+    Console.WriteLine($"  ratio {run.TotalSeconds / yardstick.TotalSeconds:F2}× the yardstick (target ≤ 4×, never over 60 s: {(run.TotalSeconds <= 60 ? "under" : "OVER")} 60 s)");
+
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

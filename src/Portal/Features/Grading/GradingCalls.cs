@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json;
+using CreditPower.Portal.Services;
+
+namespace CreditPower.Portal.Features.Grading;
+
+/// <summary>
+/// An answer from the Grading API: the value, or the problem details the service sent (title, detail and
+/// the field errors, which the pages show beside the field they name).
+/// </summary>
+public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
+{
+    public bool Succeeded => Problem is null;
+}
+
+/// <summary>An RFC 9457 problem as the pages show it; <see cref="Errors"/> is keyed by the request's field names.</summary>
+public sealed record ApiProblem(int Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
+{
+    /// <summary>The messages for one field (and its items, such as <c>accounts[1]</c>), or null when it has none.</summary>
+    public string? For(string field)
+    {
+        var messages = Errors
+            .Where(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase)
+                || e.Key.StartsWith(field + "[", StringComparison.OrdinalIgnoreCase)
+                || e.Key.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => e.Value)
+            .ToList();
+        return messages.Count == 0 ? null : string.Join("；", messages);
+    }
+
+    /// <summary>What to say at the top of the form: the detail, or the title, and the errors no field shows.</summary>
+    public string Summary(params string[] shownFields)
+    {
+        var others = Errors
+            .Where(e => !shownFields.Any(f => e.Key.Equals(f, StringComparison.OrdinalIgnoreCase)
+                || e.Key.StartsWith(f + "[", StringComparison.OrdinalIgnoreCase)
+                || e.Key.StartsWith(f + ".", StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(e => e.Value)
+            .ToList();
+        var head = Detail ?? Title;
+        return others.Count == 0 ? head : $"{head}：{string.Join("；", others)}";
+    }
+
+    internal static ApiProblem Unreachable { get; } =
+        new(0, "无法连接信用评价服务", "信用评价服务暂时无法访问，请稍后重试。", new Dictionary<string, string[]>());
+
+    internal static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        string? title = null;
+        string? detail = null;
+        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            if (body.ValueKind == JsonValueKind.Object)
+            {
+                title = body.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                detail = body.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                if (body.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var field in e.EnumerateObject())
+                    {
+                        errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                            ? [.. field.Value.EnumerateArray().Select(m => m.GetString() ?? "")]
+                            : [field.Value.ToString()];
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (a proxy's error page, an empty 404): the status alone speaks.
+        }
+
+        return new ApiProblem(status, title ?? DefaultTitle(response.StatusCode), detail, errors);
+    }
+
+    private static string DefaultTitle(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.NotFound => "未找到相应记录",
+        HttpStatusCode.Forbidden => "您没有执行此操作的权限",
+        HttpStatusCode.Unauthorized => "身份验证已失效，请重新登录",
+        HttpStatusCode.Conflict => "记录已存在或状态已变化",
+        _ => $"请求失败（{(int)status}）",
+    };
+}
+
+/// <summary>Grading calls through <see cref="ServiceApiClient"/>, answering with the value or the problem instead of throwing.</summary>
+internal static class GradingCalls
+{
+    public static Task<ApiResult<T>> GetGradingAsync<T>(this ServiceApiClient api, string path, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(api, () => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+
+    public static Task<ApiResult<T>> PostGradingAsync<T>(this ServiceApiClient api, string path, object body, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(api, () => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken);
+
+    private static async Task<ApiResult<T>> SendAsync<T>(ServiceApiClient api, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = create();
+            using var response = await api.SendAsync(PortalService.Grading, request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return new(default, await ApiProblem.ReadAsync(response, cancellationToken));
+            }
+
+            var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
+                ? default
+                : await response.Content.ReadFromJsonAsync<T>(GradingJson.Options, cancellationToken);
+            return new(value, null);
+        }
+        catch (HttpRequestException)
+        {
+            return new(default, ApiProblem.Unreachable);
+        }
+    }
+}
+
+internal static class GradingJson
+{
+    /// <summary>The services write camelCase names and camelCase enum strings; the portal keeps colours and statuses as strings.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CreditPower.Applications.Domain;
+using CreditPower.Contracts;
+using CreditPower.Grading.Domain;
+using CreditPower.IntegrationTests.Hosting;
+using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Messaging;
+using CreditPower.ServiceDefaults.Security;
+using CreditPower.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CreditPower.IntegrationTests.Grading.Reevaluation;
+
+/// <summary>
+/// The bulk re-evaluation (DOMAIN.md §4 cadence) through its API: the monthly run expires lapsed events and upgrades by
+/// one colour, its colour changes reach other services through the outbox, it reports progress, only one runs at a
+/// time; and a rule-set simulation counts the colour migration without changing anything. Time passing is simulated
+/// by moving an event's expiry into the past, as the ledger would look once its lock period is over.
+/// </summary>
+[Collection(ServicesCollectionDefinition.Name)]
+public sealed class ReevaluationTests(ServicesFixture services)
+{
+    private static readonly TimeSpan _runTimeout = TimeSpan.FromSeconds(90);
+    private static readonly string _gradeChanged = typeof(CreditGradeChanged).FullName!;
+
+    // How the outbox serialises its messages (OutboxDbContextExtensions).
+    private static readonly JsonSerializerOptions _outboxJson = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task Monthly_run_expires_an_event_past_its_time_and_upgrades_the_subject_one_colour()
+    {
+        var (subjectId, eventId, _) = await BlackSubjectWhoseVetoHasLapsedAsync();
+
+        var run = await RunMonthlyToTheEndAsync();
+
+        Assert.Null(run.GetProperty("error").GetString());
+        var status = await services.Grading.QueryAsync(db => db.Set<CreditEvent>().AsNoTracking()
+            .Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync(Api.Cancellation));
+        Assert.Equal(CreditEventStatus.Expired, status);
+
+        // Black → red, not straight to blue: one colour per evaluation, and the history says why.
+        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
+        var subject = await officer.GetJsonAsync($"/api/subjects/{subjectId}");
+        Assert.Equal("red", subject.GetProperty("colour").GetString());
+        Assert.Equal(100, subject.GetProperty("score").GetInt32());
+        var grade = await officer.GetJsonAsync($"/api/subjects/{subjectId}/grade");
+        Assert.Equal("red", grade.GetProperty("colour").GetString());
+        Assert.Contains(grade.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "movement:one-step");
+    }
+
+    [Fact]
+    public async Task A_colour_change_made_by_a_run_reaches_applications_through_the_outbox()
+    {
+        var (subjectId, _, uscc) = await BlackSubjectWhoseVetoHasLapsedAsync();
+
+        await RunMonthlyToTheEndAsync();
+
+        // One CreditGradeChanged black → red in the outbox, shaped as the contract, published by the relay.
+        var row = await Eventually.GetAsync(
+            () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>()
+                .FromSql($"SELECT * FROM outbox_messages WHERE body->>'subjectId' = {subjectId.ToString()} AND body->>'newColour' = {((int)CreditColour.Red).ToString(System.Globalization.CultureInfo.InvariantCulture)}")
+                .AsNoTracking().SingleOrDefaultAsync(Api.Cancellation)),
+            r => r?.SentAt is not null, "the run's grade change to be published", _runTimeout);
+        Assert.StartsWith(_gradeChanged + ",", row!.MessageType, StringComparison.Ordinal);
+        var message = JsonSerializer.Deserialize<CreditGradeChanged>(row.Body, _outboxJson)!;
+        Assert.Equal(CreditColour.Black, message.OldColour);
+        Assert.Equal(uscc, message.Identifier);
+        Assert.Single(message.Accounts);
+        Assert.Contains(message.Reasons, r => r.Code == "movement:one-step");
+
+        var colour = await Eventually.GetAsync(
+            () => services.Applications.QueryAsync(db => db.Set<SubjectColour>().AsNoTracking().SingleOrDefaultAsync(c => c.Identifier == uscc, Api.Cancellation)),
+            c => c?.Colour == CreditColour.Red, "Applications to hold the new colour", _runTimeout);
+        Assert.Equal(subjectId, colour!.SubjectId);
+    }
+
+    [Fact]
+    public async Task A_run_that_changes_a_grade_drops_its_cached_look_up()
+    {
+        var (_, _, uscc) = await BlackSubjectWhoseVetoHasLapsedAsync();
+        using var clerk = services.CreateClient(ResourceNames.Grading, Roles.Clerk);
+        var lookup = $"/api/grades/lookup?identifier={uscc}";
+        Assert.Equal("black", (await clerk.GetJsonAsync(lookup)).GetProperty("colour").GetString());
+        Assert.True(await services.Redis.KeyExistsAsync($"grading:grade:id:{uscc}"));
+
+        await RunMonthlyToTheEndAsync();
+
+        Assert.False(await services.Redis.KeyExistsAsync($"grading:grade:id:{uscc}"));
+        Assert.Equal("red", (await clerk.GetJsonAsync(lookup)).GetProperty("colour").GetString());
+    }
+
+    [Fact]
+    public async Task A_run_reports_progress_until_done_reaches_total_and_is_listed_first()
+    {
+        await services.RegisterLegalEntityAsync(name: "淮阴区进度测试有限公司");
+
+        var run = await RunMonthlyToTheEndAsync();
+
+        Assert.Equal("monthly", run.GetProperty("kind").GetString());
+        Assert.False(string.IsNullOrEmpty(run.GetProperty("ruleVersion").GetString()));
+        var total = run.GetProperty("total").GetInt64();
+        Assert.True(total >= 1, $"total {total}");
+        Assert.Equal(total, run.GetProperty("done").GetInt64());
+        Assert.True(run.GetProperty("finishedAt").GetDateTimeOffset() >= run.GetProperty("startedAt").GetDateTimeOffset());
+
+        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
+        var list = (await officer.GetJsonAsync("/api/reevaluations")).EnumerateArray().ToList();
+        Assert.Contains(list, r => r.GetProperty("id").GetGuid() == run.GetProperty("id").GetGuid());
+        var started = list.Select(r => r.GetProperty("startedAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(started.OrderDescending(), started);
+    }
+
+    [Fact]
+    public async Task A_second_monthly_run_is_refused_with_409_while_one_is_running()
+    {
+        var (subjectId, _, _) = await BlackSubjectWhoseVetoHasLapsedAsync();
+
+        // Hold the subject's row, which the run must update: the run cannot finish until it is released.
+        var connectionString = await services.Grading.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        await using var holder = new NpgsqlConnection(connectionString);
+        await holder.OpenAsync(Api.Cancellation);
+        await using var hold = await holder.BeginTransactionAsync(Api.Cancellation);
+        await using (var lockRow = new NpgsqlCommand("""SELECT 1 FROM subjects WHERE "Id" = @id FOR UPDATE""", holder, hold))
+        {
+            lockRow.Parameters.AddWithValue("id", subjectId);
+            await lockRow.ExecuteScalarAsync(Api.Cancellation);
+        }
+
+        var first = await StartMonthlyAsync();
+        using var supervisor = services.CreateClient(ResourceNames.Grading, Roles.Supervisor);
+        using (var second = await supervisor.PostAsJsonAsync("/api/reevaluations", new { kind = "monthly" }, Api.Cancellation))
+        {
+            var problem = await Api.AssertProblemAsync(second, HttpStatusCode.Conflict);
+            Assert.Contains(first.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var stillRunning = await supervisor.GetJsonAsync($"/api/reevaluations/{first}");
+        Assert.Equal(JsonValueKind.Null, stillRunning.GetProperty("finishedAt").ValueKind);
+
+        await hold.RollbackAsync(Api.Cancellation);
+        var finished = await WaitFinishedAsync(first);
+        Assert.Null(finished.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Simulation_returns_the_colour_migration_matrix_and_changes_nothing()
+    {
+        var (subjectId, eventId, _) = await BlackSubjectWhoseVetoHasLapsedAsync();
+        var before = await SnapshotAsync(subjectId);
+
+        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
+        var simulation = await officer.PostJsonAsync($"/api/rule-sets/{DefaultRuleSet.Version}/simulation", new { }, HttpStatusCode.OK);
+
+        Assert.Equal(DefaultRuleSet.Version, simulation.GetProperty("version").GetString());
+        var matrix = simulation.GetProperty("matrix").EnumerateArray().ToList();
+        Assert.Equal(25, matrix.Count);
+        long Cell(string from, string to) => matrix.Single(c => c.GetProperty("from").GetString() == from && c.GetProperty("to").GetString() == to)
+            .GetProperty("count").GetInt64();
+        Assert.True(Cell("black", "red") >= 1, "the lapsed veto's subject would move black → red");
+        Assert.Equal(simulation.GetProperty("total").GetInt64(), matrix.Sum(c => c.GetProperty("count").GetInt64()));
+        Assert.Equal(matrix.Where(c => c.GetProperty("from").GetString() != c.GetProperty("to").GetString()).Sum(c => c.GetProperty("count").GetInt64()),
+            simulation.GetProperty("changed").GetInt64());
+
+        Assert.Equal(before, await SnapshotAsync(subjectId));
+        var status = await services.Grading.QueryAsync(db => db.Set<CreditEvent>().AsNoTracking()
+            .Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync(Api.Cancellation));
+        Assert.Equal(CreditEventStatus.InForce, status);
+    }
+
+    [Fact]
+    public async Task Only_monthly_runs_are_started_by_hand_and_only_by_a_supervisor()
+    {
+        using var supervisor = services.CreateClient(ResourceNames.Grading, Roles.Supervisor);
+        using (var wrongKind = await supervisor.PostAsJsonAsync("/api/reevaluations", new { kind = "activation" }, Api.Cancellation))
+        {
+            await Api.AssertFieldErrorAsync(wrongKind, "kind");
+        }
+
+        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
+        using var forbidden = await officer.PostAsJsonAsync("/api/reevaluations", new { kind = "monthly" }, Api.Cancellation);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await officer.GetStatusAsync($"/api/reevaluations/{Guid.NewGuid()}"));
+        using var unknown = await officer.PostAsJsonAsync("/api/rule-sets/no-such-version/simulation", new { }, Api.Cancellation);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    // A subject made black by a confirmed theft two days ago, whose 24-month lock is then made to have ended an hour ago.
+    private async Task<(Guid SubjectId, Guid EventId, string Uscc)> BlackSubjectWhoseVetoHasLapsedAsync()
+    {
+        var uscc = TestIdentifiers.NewUscc();
+        var subjectId = await services.RegisterLegalEntityAsync(uscc, "淮阴区重新评价测试有限公司");
+        var theft = await services.RecordEventInForceAsync(subjectId, "electricity-theft", DateTimeOffset.UtcNow.AddDays(-2));
+        var eventId = theft.GetProperty("eventId").GetGuid();
+        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
+        Assert.Equal("black", (await officer.GetJsonAsync($"/api/subjects/{subjectId}")).GetProperty("colour").GetString());
+
+        await services.Grading.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE credit_events SET "ExpiresAt" = now() - interval '1 hour' WHERE "Id" = {eventId}""", Api.Cancellation));
+        return (subjectId, eventId, uscc);
+    }
+
+    private async Task<JsonElement> RunMonthlyToTheEndAsync() => await WaitFinishedAsync(await StartMonthlyAsync());
+
+    // Another test's run (or an activation) may still be going: wait for our turn rather than fail.
+    private async Task<Guid> StartMonthlyAsync()
+    {
+        using var supervisor = services.CreateClient(ResourceNames.Grading, Roles.Supervisor);
+        return await Eventually.GetAsync(async () =>
+        {
+            using var response = await supervisor.PostAsJsonAsync("/api/reevaluations", new { kind = "monthly" }, Api.Cancellation);
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                return Guid.Empty;
+            }
+
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var run = await response.ReadJsonAsync();
+            Assert.Equal($"/api/reevaluations/{run.GetProperty("id").GetGuid()}", response.Headers.Location?.OriginalString);
+            return run.GetProperty("id").GetGuid();
+        }, id => id != Guid.Empty, "no other re-evaluation to be running", _runTimeout);
+    }
+
+    private async Task<JsonElement> WaitFinishedAsync(Guid runId)
+    {
+        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
+        return await Eventually.GetAsync(() => officer.GetJsonAsync($"/api/reevaluations/{runId}"),
+            run => run.GetProperty("finishedAt").ValueKind != JsonValueKind.Null, $"re-evaluation {runId} to finish", _runTimeout);
+    }
+
+    private Task<string> SnapshotAsync(Guid subjectId) => services.Grading.QueryAsync(async db =>
+    {
+        var subject = await db.Set<Subject>().AsNoTracking().Where(s => s.Id == subjectId)
+            .Select(s => new { s.Colour, s.Score, s.RuleVersion, s.GradedAt, s.LastRedOrBlackAt }).SingleAsync(Api.Cancellation);
+        var grades = await db.Set<GradeRecord>().CountAsync(Api.Cancellation);
+        var outbox = await db.Set<OutboxMessage>().CountAsync(Api.Cancellation);
+        var runs = await db.Set<ReevaluationRun>().CountAsync(Api.Cancellation);
+        var expired = await db.Set<CreditEvent>().CountAsync(e => e.Status == CreditEventStatus.Expired, Api.Cancellation);
+        return $"{subject} grades {grades} outbox {outbox} runs {runs} expired {expired}";
+    });
+}
