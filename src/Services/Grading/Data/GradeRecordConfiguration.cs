@@ -17,7 +17,7 @@ internal sealed class GradeRecordConfiguration : IEntityTypeConfiguration<GradeR
         grade.HasKey(g => g.Id);
         grade.Property(g => g.Colour).HasConversion<string>().HasMaxLength(10);
         grade.Property(g => g.RuleVersion).HasMaxLength(64);
-        grade.Property(g => g.Cause).HasMaxLength(64);
+        grade.Property(g => g.Cause).HasMaxLength(200);
         grade.Property(g => g.Reasons).HasColumnType("jsonb").HasConversion(
             reasons => JsonSerializer.Serialize(reasons, _json),
             json => JsonSerializer.Deserialize<List<GradeReason>>(json, _json) ?? new List<GradeReason>(),

@@ -145,8 +145,8 @@ namespace CreditPower.Grading.Data.Migrations
 
                     b.Property<string>("Cause")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Colour")
                         .IsRequired()
