@@ -1,4 +1,5 @@
 using CreditPower.Grading.Data;
+using CreditPower.Grading.Features.Commitments;
 using CreditPower.Grading.Features.BillingFeed;
 using CreditPower.Grading.Features.Grades;
 using CreditPower.Grading.Features.Objections;
@@ -17,7 +18,12 @@ internal static class GradingServices
         builder.AddServiceDatabase<GradingDbContext>(ResourceNames.GradingDb);
         builder.Services.AddHostedService<RuleSetSeeder>();
         builder.AddRedisClient(ResourceNames.Redis);
-        builder.AddMessaging<GradingDbContext>(ResourceNames.Grading);
+        builder.AddMessaging<GradingDbContext>(ResourceNames.Grading, bus =>
+        {
+            bus.AddConsumer<CommitmentBrokenConsumer>();
+            bus.AddConsumer<CommitmentKeptConsumer>();
+        });
+        builder.Services.AddScoped<CommitmentEvent>();
         builder.Services.AddScoped<SubjectGrader>();
         builder.Services.AddSingleton<GradeCache>();
         builder.Services.AddSingleton<ActiveRuleSet>();

@@ -42,14 +42,14 @@ internal static class ArchiveReader
             subject.LegalRepresentative,
             new ArchiveContacts(mobile, subject.Address),
             [.. subject.Accounts.Select(a => a.Number).Order(StringComparer.Ordinal)],
-            new ArchiveGrade(subject.Colour, Labels.For(subject.Colour), subject.Score, subject.RuleVersion, subject.GradedAt,
+            new ArchiveGrade(subject.Colour, StatusLabels.For(subject.Colour), subject.Score, subject.RuleVersion, subject.GradedAt,
                 grades.FirstOrDefault()?.Reasons ?? []),
             subject.CreatedAt,
             [.. events.Select(e => new ArchiveEvent(
                 e.Id, e.EventType, rules.Find(e.EventType)?.Name ?? DefaultRuleSet.Instance.Find(e.EventType)?.Name ?? e.EventType,
-                e.Points, e.OccurredAt, e.RecordedAt, e.ExpiresAt, e.Source, e.AccountNumber, e.Evidence, e.Status, Labels.For(e.Status),
+                e.Points, e.OccurredAt, e.RecordedAt, e.ExpiresAt, e.Source, e.AccountNumber, e.Evidence, e.Status, StatusLabels.For(e.Status),
                 e.RecordedBy, e.ApprovedBy, e.ApprovedAt, e.RuleVersion))],
-            [.. grades.Select(g => new ArchiveGrade(g.Colour, Labels.For(g.Colour), g.Score, g.RuleVersion, g.EffectiveAt, g.Reasons))],
+            [.. grades.Select(g => new ArchiveGrade(g.Colour, StatusLabels.For(g.Colour), g.Score, g.RuleVersion, g.EffectiveAt, g.Reasons))],
             objections,
             repairs,
             masked);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
+using CreditPower.Grading.Domain;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ internal static class SearchSubjects
             .ToListAsync(cancellationToken);
 
         return TypedResults.Ok(new SubjectSearchResponse(pageNumber, size, total, [.. items.Select(s => new SubjectSearchItem(
-            s.Id, s.Kind, SubjectIdentifier.Display(s.Kind, s.Identifier), s.Name, s.Colour, Labels.For(s.Colour), s.Score))]));
+            s.Id, s.Kind, SubjectIdentifier.Display(s.Kind, s.Identifier), s.Name, s.Colour, StatusLabels.For(s.Colour), s.Score))]));
     }
 
     private static int ParsePositive(string? text, int fallback, int max, string field, string message, Dictionary<string, string[]> errors)

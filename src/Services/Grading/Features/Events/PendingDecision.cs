@@ -25,7 +25,7 @@ internal sealed record PendingDecision(CreditEvent? Event, ProblemHttpResult? Re
         {
             return new(null, TypedResults.Problem(
                 title: "事件已处理",
-                detail: $"该信用事件当前状态为“{StatusName(creditEvent.Status)}”，只有待审批的事件可以审批或驳回。",
+                detail: $"该信用事件当前状态为“{StatusLabels.For(creditEvent.Status)}”，只有待审批的事件可以审批或驳回。",
                 statusCode: StatusCodes.Status409Conflict));
         }
 
@@ -39,16 +39,4 @@ internal sealed record PendingDecision(CreditEvent? Event, ProblemHttpResult? Re
 
         return new(creditEvent, null);
     }
-
-    public static string StatusName(CreditEventStatus status) => status switch
-    {
-        CreditEventStatus.PendingApproval => "待审批",
-        CreditEventStatus.InForce => "生效中",
-        CreditEventStatus.Expired => "已过期",
-        CreditEventStatus.UnderObjection => "异议处理中",
-        CreditEventStatus.Repaired => "已修复",
-        CreditEventStatus.Revoked => "已撤销",
-        CreditEventStatus.Rejected => "已驳回",
-        _ => status.ToString(),
-    };
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
-using CreditPower.Grading.Features.Archive;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +22,7 @@ internal static class AcknowledgeObjection
         {
             return TypedResults.Problem(
                 title: "异议状态不允许受理",
-                detail: $"只有待受理的异议可以受理，该异议当前状态为“{Labels.For(objection.Status)}”。",
+                detail: $"只有待受理的异议可以受理，该异议当前状态为“{StatusLabels.For(objection.Status)}”。",
                 statusCode: StatusCodes.Status409Conflict);
         }
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
-using CreditPower.Grading.Features.Archive;
 using CreditPower.Grading.Features.Grades;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +52,7 @@ internal static class DecideObjection
             {
                 return TypedResults.Problem(
                     title: "异议已有决定",
-                    detail: $"该异议已经处理完毕（{Labels.For(objection.Status)}），不能再次决定。",
+                    detail: $"该异议已经处理完毕（{StatusLabels.For(objection.Status)}），不能再次决定。",
                     statusCode: StatusCodes.Status409Conflict);
             }
 

@@ -1,6 +1,5 @@
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
-using CreditPower.Grading.Features.Archive;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreditPower.Grading.Features.Objections;
@@ -52,7 +51,7 @@ public sealed record ObjectionResponse(
         eventType,
         o.Reason,
         o.Status,
-        Labels.For(o.Status),
+        StatusLabels.For(o.Status),
         o.SubmittedBy,
         o.SubmittedAt,
         o.AcknowledgeBy,

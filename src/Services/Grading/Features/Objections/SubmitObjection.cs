@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
-using CreditPower.Grading.Features.Archive;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +74,7 @@ internal static class SubmitObjection
                         title: "记录状态不允许提出异议",
                         detail: creditEvent.Status == CreditEventStatus.UnderObjection
                             ? "该信用记录已有异议正在处理，请勿重复提出。"
-                            : $"只能对生效中的信用记录提出异议，该记录当前状态为“{Labels.For(creditEvent.Status)}”。",
+                            : $"只能对生效中的信用记录提出异议，该记录当前状态为“{StatusLabels.For(creditEvent.Status)}”。",
                         statusCode: StatusCodes.Status409Conflict);
                 }
             }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
-using CreditPower.Grading.Features.Archive;
 using CreditPower.Grading.Features.Grades;
 using CreditPower.Grading.Features.RuleSets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,7 +54,7 @@ internal static class DecideRepair
             {
                 return TypedResults.Problem(
                     title: "修复申请已有决定",
-                    detail: $"该修复申请已经处理完毕（{Labels.For(repair.Status)}），不能再次决定。",
+                    detail: $"该修复申请已经处理完毕（{StatusLabels.For(repair.Status)}），不能再次决定。",
                     statusCode: StatusCodes.Status409Conflict);
             }
 

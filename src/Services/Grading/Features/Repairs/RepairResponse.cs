@@ -1,6 +1,5 @@
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
-using CreditPower.Grading.Features.Archive;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreditPower.Grading.Features.Repairs;
@@ -33,6 +32,6 @@ public sealed record RepairResponse(
     }
 
     internal static RepairResponse From(RepairRequest r, string subjectName, string maskedIdentifier) => new(
-        r.Id, r.SubjectId, subjectName, maskedIdentifier, r.Reason, r.Status, Labels.For(r.Status), r.RequestedBy, r.RequestedAt,
+        r.Id, r.SubjectId, subjectName, maskedIdentifier, r.Reason, r.Status, StatusLabels.For(r.Status), r.RequestedBy, r.RequestedAt,
         r.DecidedBy, r.DecidedAt, r.DecisionNote);
 }

@@ -1,10 +1,9 @@
 using CreditPower.Contracts;
-using CreditPower.Grading.Domain;
 
-namespace CreditPower.Grading.Features.Archive;
+namespace CreditPower.Grading.Domain;
 
 /// <summary>The Chinese words staff read for each state the archive shows (DOMAIN.md §3, §10).</summary>
-internal static class Labels
+internal static class StatusLabels
 {
     public static string For(CreditEventStatus status) => status switch
     {
