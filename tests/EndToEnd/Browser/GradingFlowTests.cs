@@ -76,6 +76,17 @@ public sealed partial class GradingFlowTests(AppHostFixture system, ChromiumFixt
             await Expect(page.GetByTestId("archive-colour")).ToHaveTextAsync("红");
             await Expect(page.GetByTestId("archive-colour")).ToHaveAttributeAsync("data-colour", "red");
             await Expect(page.GetByTestId("grade-reason").Filter(new() { HasText = "违约用电" }).First).ToContainTextAsync("-15");
+
+            // Notifications queues the red warnings from the bus; the archive lists them once they are in its log.
+            var contactLog = page.GetByTestId("archive-contact-log");
+            for (var attempt = 0; attempt < 30 && !(await contactLog.InnerTextAsync()).Contains("书面告知函", StringComparison.Ordinal); attempt++)
+            {
+                await page.ReloadAsync();
+                await PortalBrowser.WaitUntilInteractiveAsync(page);
+            }
+
+            await Expect(contactLog).ToContainTextAsync("书面告知函");
+            await Expect(contactLog).ToContainTextAsync("短信");
         });
     }
 

@@ -90,17 +90,22 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
 internal static class GradingCalls
 {
     public static Task<ApiResult<T>> GetGradingAsync<T>(this ServiceApiClient api, string path, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(api, () => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        api.GetAsync<T>(PortalService.Grading, path, cancellationToken);
+
+    /// <summary>A GET to any service the archive draws on (Notifications' contact log, for one).</summary>
+    public static Task<ApiResult<T>> GetAsync<T>(this ServiceApiClient api, PortalService service, string path, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(api, service, () => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 
     public static Task<ApiResult<T>> PostGradingAsync<T>(this ServiceApiClient api, string path, object body, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(api, () => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken);
+        SendAsync<T>(api, PortalService.Grading, () => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken);
 
-    private static async Task<ApiResult<T>> SendAsync<T>(ServiceApiClient api, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    private static async Task<ApiResult<T>> SendAsync<T>(
+        ServiceApiClient api, PortalService service, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
         try
         {
             using var request = create();
-            using var response = await api.SendAsync(PortalService.Grading, request, cancellationToken);
+            using var response = await api.SendAsync(service, request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return new(default, await ApiProblem.ReadAsync(response, cancellationToken));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
@@ -74,9 +75,11 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     {
         var outcome = new PartitionOutcome();
         var scorer = new BulkScorer(rules, asOf);
+        using var workspace = Workspace.Rent();
+        var subjects = workspace.Subjects;
         await using var transaction = await BeginSnapshotAsync(connection, cancellationToken);
-        var subjects = await ReadSubjectsAsync(connection, range, rules.Version, cancellationToken);
-        ScanEvents(connection, scorer, subjects, range, upgradeAllowed: true, (i, _, colour, _) =>
+        await ReadSubjectsAsync(connection, range, rules.Version, subjects, cancellationToken);
+        ScanEvents(connection, scorer, subjects, workspace.Events, range, upgradeAllowed: true, (i, _, colour, _) =>
         {
             outcome.Matrix[subjects.Colour[i], (int)colour]++;
             if (subjects.Colour[i] != (int)colour)
@@ -103,12 +106,12 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     {
         var watch = Stopwatch.StartNew();
         var scorer = new BulkScorer(rules, run.AsOf);
-        var changes = new ChangeSet();
-        SubjectColumns subjects;
+        using var workspace = Workspace.Rent();
+        var (subjects, changes) = (workspace.Subjects, workspace.Changes);
         await using (var snapshot = await BeginSnapshotAsync(connection, cancellationToken))
         {
-            subjects = await ReadSubjectsAsync(connection, range, rules.Version, cancellationToken);
-            ScanEvents(connection, scorer, subjects, range, run.UpgradeAllowed, (i, score, colour, events) =>
+            await ReadSubjectsAsync(connection, range, rules.Version, subjects, cancellationToken);
+            ScanEvents(connection, scorer, subjects, workspace.Events, range, run.UpgradeAllowed, (i, score, colour, events) =>
             {
                 if (colour != (CreditColour)subjects.Colour[i] || score != subjects.Score[i] || !subjects.SameVersion[i])
                 {
@@ -123,7 +126,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         if (changes.Count > 0)
         {
             watch.Restart();
-            var identities = await ReadIdentitiesAsync(connection, subjects, changes, cancellationToken);
+            var identities = await ReadIdentitiesAsync(connection, workspace, cancellationToken);
             await StageAsync(connection, run, scorer, subjects, changes, identities, cancellationToken);
             outcome.Staging = watch.Elapsed;
             watch.Restart();
@@ -157,9 +160,9 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         return transaction;
     }
 
-    private static async Task<SubjectColumns> ReadSubjectsAsync(NpgsqlConnection connection, SubjectRange range, string ruleVersion, CancellationToken cancellationToken)
+    private static async Task ReadSubjectsAsync(
+        NpgsqlConnection connection, SubjectRange range, string ruleVersion, SubjectColumns subjects, CancellationToken cancellationToken)
     {
-        var subjects = new SubjectColumns();
         var colours = string.Join(",", _colourNames.Skip(1).Select(c => $"'{c}'"));
         var sql = $"""
             COPY (SELECT "Id", "CreatedAt", array_position(ARRAY[{colours}]::text[], "Colour"::text), "Score",
@@ -183,7 +186,6 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                 subjects.Add(id, since, colour, score, sameVersion, gradedAt, lastRedOrBlack);
             }
         }, cancellationToken);
-        return subjects;
     }
 
     // The merge join: both streams are in PostgreSQL's uuid order, so each subject's events follow on from the last.
@@ -191,6 +193,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         NpgsqlConnection connection,
         BulkScorer scorer,
         SubjectColumns subjects,
+        EventBuffer events,
         SubjectRange range,
         bool upgradeAllowed,
         Action<int, int, CreditColour, EventBuffer> onSubject,
@@ -203,7 +206,6 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                   WHERE "Status" = '{nameof(CreditEventStatus.InForce)}' AND {range.Where("\"SubjectId\"")}
                   ORDER BY "SubjectId") TO STDOUT (FORMAT BINARY)
             """;
-        var events = new EventBuffer();
         var next = 0;
 
         void Score(int i)
@@ -250,9 +252,9 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     }
 
     private static async Task<Dictionary<Guid, SubjectIdentity>> ReadIdentitiesAsync(
-        NpgsqlConnection connection, SubjectColumns subjects, ChangeSet changes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken)
     {
-        var ids = new List<Guid>();
+        var (subjects, changes, ids, identities) = (workspace.Subjects, workspace.Changes, workspace.Ids, workspace.Identities);
         for (var c = 0; c < changes.Count; c++)
         {
             var i = changes.Subject[c];
@@ -262,7 +264,6 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             }
         }
 
-        var identities = new Dictionary<Guid, SubjectIdentity>(ids.Count);
         if (ids.Count == 0)
         {
             return identities;
@@ -448,6 +449,33 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
 
     private sealed record SubjectIdentity(SubjectKind Kind, string Identifier, string Name, string[] Accounts);
 
+    /// <summary>
+    /// A range's working memory, reused from range to range: its column lists reach the large-object heap, and
+    /// allocating them afresh for every range would let the process grow with garbage only a full GC returns.
+    /// </summary>
+    private sealed class Workspace : IDisposable
+    {
+        private static readonly ConcurrentBag<Workspace> _free = [];
+
+        public SubjectColumns Subjects { get; } = new();
+        public ChangeSet Changes { get; } = new();
+        public EventBuffer Events { get; } = new();
+        public List<Guid> Ids { get; } = [];
+        public Dictionary<Guid, SubjectIdentity> Identities { get; } = [];
+
+        public static Workspace Rent() => _free.TryTake(out var workspace) ? workspace : new Workspace();
+
+        public void Dispose()
+        {
+            Subjects.Clear();
+            Changes.Clear();
+            Events.Clear();
+            Ids.Clear();
+            Identities.Clear();
+            _free.Add(this);
+        }
+    }
+
     /// <summary>The range's subjects, column by column.</summary>
     private sealed class SubjectColumns
     {
@@ -460,6 +488,17 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         public List<long?> LastRedOrBlack { get; } = [];
 
         public int Count => Id.Count;
+
+        public void Clear()
+        {
+            Id.Clear();
+            Since.Clear();
+            Colour.Clear();
+            Score.Clear();
+            SameVersion.Clear();
+            GradedAt.Clear();
+            LastRedOrBlack.Clear();
+        }
 
         public void Add(Guid id, long since, int colour, int score, bool sameVersion, long gradedAt, long? lastRedOrBlack)
         {
@@ -518,6 +557,17 @@ internal sealed class ChangeSet
     public List<CreditColour> Colour { get; } = [];
 
     public int Count => Subject.Count;
+
+    public void Clear()
+    {
+        Subject.Clear();
+        Score.Clear();
+        Colour.Clear();
+        _eventStart.Clear();
+        _types.Clear();
+        _occurredAt.Clear();
+        _expiresAt.Clear();
+    }
 
     public void Add(int subject, int score, CreditColour colour, EventBuffer events)
     {
