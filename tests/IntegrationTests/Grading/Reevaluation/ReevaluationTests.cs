@@ -52,6 +52,26 @@ public sealed class ReevaluationTests(ServicesFixture services)
     }
 
     [Fact]
+    public async Task Monthly_run_does_not_upgrade_a_subject_while_one_of_its_records_is_under_objection()
+    {
+        var (subjectId, _, _) = await BlackSubjectWhoseVetoHasLapsedAsync();
+        var late = await services.RecordEventInForceAsync(subjectId, "late-payment-1-15", DateTimeOffset.UtcNow.AddDays(-5));
+        using var clerk = services.CreateClient(ResourceNames.Grading, Roles.Clerk);
+        await clerk.PostJsonAsync($"/api/subjects/{subjectId}/objections", new
+        {
+            creditEventId = late.GetProperty("eventId").GetGuid(),
+            reason = "该笔电费已按期缴纳，银行回单为证",
+        }, HttpStatusCode.Created);
+
+        var run = await RunMonthlyToTheEndAsync();
+
+        // The lapsed veto alone would lift black to red; the pending objection freezes the subject where it is.
+        Assert.Null(run.GetProperty("error").GetString());
+        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
+        Assert.Equal("black", (await officer.GetJsonAsync($"/api/subjects/{subjectId}")).GetProperty("colour").GetString());
+    }
+
+    [Fact]
     public async Task A_colour_change_made_by_a_run_reaches_applications_through_the_outbox()
     {
         var (subjectId, _, uscc) = await BlackSubjectWhoseVetoHasLapsedAsync();

@@ -165,9 +165,12 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     {
         var colours = string.Join(",", _colourNames.Skip(1).Select(c => $"'{c}'"));
         var sql = $"""
-            COPY (SELECT "Id", "CreatedAt", array_position(ARRAY[{colours}]::text[], "Colour"::text), "Score",
-                         "RuleVersion" = {Literal(ruleVersion)}, "GradedAt", "LastRedOrBlackAt"
-                  FROM subjects WHERE {range.Where("\"Id\"")} ORDER BY "Id") TO STDOUT (FORMAT BINARY)
+            COPY (SELECT s."Id", s."CreatedAt", array_position(ARRAY[{colours}]::text[], s."Colour"::text), s."Score",
+                         s."RuleVersion" = {Literal(ruleVersion)}, s."GradedAt", s."LastRedOrBlackAt", f."SubjectId" IS NOT NULL
+                  FROM subjects s
+                  LEFT JOIN (SELECT DISTINCT "SubjectId" FROM credit_events
+                             WHERE "Status" = '{nameof(CreditEventStatus.UnderObjection)}') f ON f."SubjectId" = s."Id"
+                  WHERE {range.Where("s.\"Id\"")} ORDER BY s."Id") TO STDOUT (FORMAT BINARY)
             """;
         await Task.Run(() =>
         {
@@ -183,7 +186,8 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                 var sameVersion = reader.Read<bool>(NpgsqlDbType.Boolean);
                 var gradedAt = reader.Read<DateTime>(NpgsqlDbType.TimestampTz).Ticks;
                 long? lastRedOrBlack = reader.IsNull ? Skip(reader, (long?)null) : reader.Read<DateTime>(NpgsqlDbType.TimestampTz).Ticks;
-                subjects.Add(id, since, colour, score, sameVersion, gradedAt, lastRedOrBlack);
+                var frozen = reader.Read<bool>(NpgsqlDbType.Boolean);
+                subjects.Add(id, since, colour, score, sameVersion, gradedAt, lastRedOrBlack, frozen);
             }
         }, cancellationToken);
     }
@@ -212,7 +216,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         {
             var previous = subjects.Colour[i] == 0 ? (CreditColour?)null : (CreditColour)subjects.Colour[i];
             var (score, colour) = scorer.Score(events.Types, events.OccurredAt, events.ExpiresAt,
-                subjects.Since[i], previous, subjects.LastRedOrBlack[i], upgradeAllowed);
+                subjects.Since[i], previous, subjects.LastRedOrBlack[i], upgradeAllowed && !subjects.Frozen[i]);
             onSubject(i, score, colour, events);
             events.Clear();
         }
@@ -339,7 +343,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                     new DateTimeOffset(subjects.Since[i], TimeSpan.Zero),
                     previous,
                     lastRedOrBlack is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null,
-                    run.UpgradeAllowed);
+                    run.UpgradeAllowed && !subjects.Frozen[i]);
                 var result = CreditScoring.Evaluate(scored, scorer.Rules, context, asOf);
                 if (result.Score != changes.Score[c] || result.Colour != colour)
                 {
@@ -487,6 +491,12 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         public List<long> GradedAt { get; } = [];
         public List<long?> LastRedOrBlack { get; } = [];
 
+        /// <summary>
+        /// The subject has a record under objection (异议处理中): that record is left out of the score, and the
+        /// subject is not upgraded while it is pending, so the freeze of DOMAIN.md §10 holds in bulk runs too.
+        /// </summary>
+        public List<bool> Frozen { get; } = [];
+
         public int Count => Id.Count;
 
         public void Clear()
@@ -498,10 +508,12 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             SameVersion.Clear();
             GradedAt.Clear();
             LastRedOrBlack.Clear();
+            Frozen.Clear();
         }
 
-        public void Add(Guid id, long since, int colour, int score, bool sameVersion, long gradedAt, long? lastRedOrBlack)
+        public void Add(Guid id, long since, int colour, int score, bool sameVersion, long gradedAt, long? lastRedOrBlack, bool frozen)
         {
+            Frozen.Add(frozen);
             Id.Add(id);
             Since.Add(since);
             Colour.Add(colour);
