@@ -16,6 +16,12 @@ internal sealed record BenchOptions
     /// <summary>Use the Grading service already built in bin/Release instead of building it first.</summary>
     public bool NoBuild { get; init; }
 
+    /// <summary>Which runs to make, of constant, alive, hit, miss.</summary>
+    public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(["constant", "alive", "hit", "miss"], StringComparer.Ordinal);
+
+    /// <summary>Extra environment for the service (NAME=VALUE), e.g. to try a setting without editing it.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment { get; init; } = [];
+
     public const string Usage = """
         Grade look-up benchmark (ARCHITECTURE.md "Performance targets"). Usage:
           dotnet run --project bench/Lookup -c Release [-- options]
@@ -28,6 +34,8 @@ internal sealed record BenchOptions
           --subjects N          subjects seeded by COPY (200000)
           --seed N              seed of the generated identifiers (20261128)
           --no-build            run src/Services/Grading/bin/Release as it is
+          --runs LIST           comma-separated subset of constant,alive,hit,miss (all)
+          --service-env N=V     extra environment variable for the Grading service (repeatable)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -45,6 +53,8 @@ internal sealed record BenchOptions
                 "--subjects" => options with { Subjects = Number(args, ++i, 1_000, 10_000_000) },
                 "--seed" => options with { Seed = Number(args, ++i, 0, int.MaxValue) },
                 "--no-build" => options with { NoBuild = true },
+                "--runs" => options with { Runs = RunList(args, ++i) },
+                "--service-env" => options with { ServiceEnvironment = [.. options.ServiceEnvironment, Setting(args, ++i)] },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }
@@ -55,6 +65,23 @@ internal sealed record BenchOptions
         }
 
         return options;
+    }
+
+    private static HashSet<string> RunList(string[] args, int index)
+    {
+        string[] known = ["constant", "alive", "hit", "miss"];
+        var runs = index < args.Length ? args[index].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+        return runs.Length > 0 && runs.All(known.Contains)
+            ? new HashSet<string>(runs, StringComparer.Ordinal)
+            : throw new ArgumentException($"--runs takes a comma-separated subset of {string.Join(',', known)}.");
+    }
+
+    private static KeyValuePair<string, string> Setting(string[] args, int index)
+    {
+        var parts = index < args.Length ? args[index].Split('=', 2) : [];
+        return parts is [{ Length: > 0 } name, var value]
+            ? new(name, value)
+            : throw new ArgumentException("--service-env needs NAME=VALUE.");
     }
 
     // Tokens live 10 minutes (ServiceTokenIssuer) and one is minted per run, hence the 500 s ceiling.

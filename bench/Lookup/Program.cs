@@ -80,7 +80,7 @@ try
     string Bearer() => "Bearer " + tokens.Issue("bench", "基准测试", [Roles.Clerk]);
 
     var servicePort = GradingService.FreePort();
-    var service = await GradingService.StartAsync(dll, servicePort, new Dictionary<string, string>
+    var service = await GradingService.StartAsync(dll, servicePort, new Dictionary<string, string>(options.ServiceEnvironment)
     {
         [$"ConnectionStrings__{ResourceNames.GradingDb}"] = servers.CreateDatabaseConnectionString(database),
         [$"ConnectionStrings__{ResourceNames.RabbitMq}"] = servers.RabbitMqConnectionString,
@@ -90,7 +90,8 @@ try
     }, cancellationToken);
     children.Add(service);
     var serviceUrl = $"http://127.0.0.1:{servicePort}";
-    Console.WriteLine($"Grading service pid {service.Id} healthy at {serviceUrl}");
+    Console.WriteLine($"Grading service pid {service.Id} healthy at {serviceUrl}; working set {service.WorkingSetMiB():F0} MiB"
+        + string.Concat(options.ServiceEnvironment.Select(e => $"; {e.Key}={e.Value}")));
 
     var constantPortNumber = GradingService.FreePort();
     var constantStart = new ProcessStartInfo(GradingService.DotnetHost());
@@ -165,22 +166,36 @@ try
         var after = await KeyspaceAsync(redisServer);
         var row = new Row(name, connections, result, cores, (after.Hits - before.Hits, after.Misses - before.Misses), target);
         Console.WriteLine($"    {result.RequestsPerSecond:N0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {result.Requests:N0} requests, "
-            + $"non-2xx {result.Non2xx}, socket errors {result.SocketErrors}, server CPU {cores:F2} cores");
+            + $"non-2xx {result.Non2xx}, socket errors {result.SocketErrors}, server CPU {cores:F2} cores, "
+            + $"working set {server.WorkingSetMiB():F0} MiB (peak {server.PeakWorkingSetMiB():F0} MiB)");
         rows.Add(row);
         return row;
     }
 
     var hitTarget = new Target(10_000, 10);
     var missTarget = new Target(5_000, 10);
-    await MeasureAsync("constant (bench child process)", constant, constantUrl, options.Connections, null, false, null);
-    await MeasureAsync("/alive (Grading, anonymous)", service, serviceUrl + Extensions.AlivePath, options.Connections, null, false, null);
-    await MeasureAsync("look-up, cache hit", service, hitUrl, options.Connections, null, true, hitTarget);
-    if (options.HitConnections > 0)
+    if (options.Runs.Contains("constant"))
     {
-        await MeasureAsync("look-up, cache hit", service, hitUrl, options.HitConnections, null, true, hitTarget);
+        await MeasureAsync("constant (bench child process)", constant, constantUrl, options.Connections, null, false, null);
     }
 
-    var miss = await MeasureAsync("look-up, random (mostly miss)", service, serviceUrl + "/api/grades/lookup", options.Connections, missScript, true, missTarget);
+    if (options.Runs.Contains("alive"))
+    {
+        await MeasureAsync("/alive (Grading, anonymous)", service, serviceUrl + Extensions.AlivePath, options.Connections, null, false, null);
+    }
+
+    if (options.Runs.Contains("hit"))
+    {
+        await MeasureAsync("look-up, cache hit", service, hitUrl, options.Connections, null, true, hitTarget);
+        if (options.HitConnections > 0)
+        {
+            await MeasureAsync("look-up, cache hit", service, hitUrl, options.HitConnections, null, true, hitTarget);
+        }
+    }
+
+    var miss = options.Runs.Contains("miss")
+        ? await MeasureAsync("look-up, random (mostly miss)", service, serviceUrl + "/api/grades/lookup", options.Connections, missScript, true, missTarget)
+        : null;
 
     PrintTable(rows, options, service, constant, miss);
     return rows.All(r => r.Target is null || r.Passed) ? 0 : 1;
@@ -210,25 +225,29 @@ finally
     workDir.Delete(recursive: true);
 }
 
-static void PrintTable(List<Row> rows, BenchOptions options, ChildProcess service, ChildProcess constant, Row miss)
+static void PrintTable(List<Row> rows, BenchOptions options, ChildProcess service, ChildProcess constant, Row? miss)
 {
-    var baseline = rows[0].Result.RequestsPerSecond;
+    var baseline = rows.FirstOrDefault(r => r.Target is null && r.Name.StartsWith("constant", StringComparison.Ordinal))?.Result.RequestsPerSecond ?? double.NaN;
     Console.WriteLine();
+    Console.WriteLine("srv CPU: cores the server process used during the run; µs/req: its CPU time per request.");
     Console.WriteLine($"wrk -t{options.Threads} --latency -d{options.DurationSeconds}s on loopback; {Environment.ProcessorCount} CPUs shared by wrk, "
         + $"the servers, PostgreSQL and Redis; load average now {LoadAverage()}");
-    Console.WriteLine($"{"run",-32} {"conns",5} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"vs const",8} {"srv CPU",7} {"errors",6}  {"target",-28} verdict");
+    Console.WriteLine($"{"run",-32} {"conns",5} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"vs const",8} {"srv CPU",7} {"µs/req",6} {"errors",6}  {"target",-28} verdict");
     foreach (var row in rows)
     {
         var r = row.Result;
         var target = row.Target is { } t ? $"≥ {t.RequestsPerSecond:N0} req/s, p99 ≤ {t.P99Ms} ms" : "—";
         var verdict = row.Target is null ? "" : row.Passed ? "PASS" : "FAIL";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{row.Name,-32} {row.Connections,5} {r.RequestsPerSecond,9:N0} {r.P50Ms,8:F2} {r.P99Ms,8:F2} {r.RequestsPerSecond / baseline,8:P0} {row.ServerCores,7:F2} {r.Non2xx + r.SocketErrors,6}  {target,-28} {verdict}"));
+            $"{row.Name,-32} {row.Connections,5} {r.RequestsPerSecond,9:N0} {r.P50Ms,8:F2} {r.P99Ms,8:F2} {r.RequestsPerSecond / baseline,8:P0} {row.ServerCores,7:F2} {row.ServerCores * 1e6 / r.RequestsPerSecond,6:F0} {r.Non2xx + r.SocketErrors,6}  {target,-28} {verdict}"));
     }
 
-    var (hits, misses) = miss.Keyspace;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Random run cache: {hits:N0} Redis hits, {misses:N0} misses (INFO keyspace_hits/keyspace_misses deltas) = {(double)misses / Math.Max(1, hits + misses):P1} misses."));
+    if (miss is { Keyspace: var (hits, misses) })
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Random run cache: {hits:N0} Redis hits, {misses:N0} misses (INFO keyspace_hits/keyspace_misses deltas) = {(double)misses / Math.Max(1, hits + misses):P1} misses."));
+    }
+
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Peak working set (VmHWM): Grading service {service.PeakWorkingSetMiB():F0} MiB (now {service.WorkingSetMiB():F0} MiB; limit 300 MB), constant endpoint {constant.PeakWorkingSetMiB():F0} MiB."));
 }

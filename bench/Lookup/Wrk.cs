@@ -12,7 +12,7 @@ internal static partial class Wrk
 {
     public static async Task EnsureInstalledAsync(CancellationToken cancellationToken)
     {
-        if (await ExitCodeAsync("sh", ["-c", "command -v wrk"], cancellationToken) == 0)
+        if (await ExitCodeAsync("sh", ["-c", "command -v wrk >/dev/null"], cancellationToken) == 0)
         {
             return;
         }

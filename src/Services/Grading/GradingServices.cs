@@ -17,7 +17,9 @@ internal static class GradingServices
     {
         builder.AddServiceDatabase<GradingDbContext>(ResourceNames.GradingDb);
         builder.Services.AddHostedService<RuleSetSeeder>();
-        builder.AddRedisClient(ResourceNames.Redis);
+        // No Redis spans: the instrumentation keeps every traced request's profiled commands (and its Activity) until
+        // a 10 s drain, which under the grade look-up load cost ~250 MB of working set and ~15 % throughput (bench/Lookup).
+        builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableTracing = true);
         builder.AddMessaging<GradingDbContext>(ResourceNames.Grading, bus =>
         {
             bus.AddConsumer<CommitmentBrokenConsumer>();
