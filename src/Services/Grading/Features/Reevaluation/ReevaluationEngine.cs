@@ -1,7 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data;
 using System.Diagnostics;
-using System.Text.Encodings.Web;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.Grading.Domain;
@@ -19,7 +20,10 @@ internal sealed class PartitionOutcome
     /// <summary>Subjects whose grade was written (colour, score or rule version changed).</summary>
     public long Written { get; set; }
 
-    /// <summary>Where the time went: streaming and scoring, staging (reasons, messages, COPY in), applying.</summary>
+    /// <summary>
+    /// Where the time went: streaming and scoring; staging (the guarded subjects update from arrays); applying
+    /// (identities, reasons and binary COPY of grade history and outbox messages).
+    /// </summary>
     public TimeSpan Reading { get; set; }
 
     public TimeSpan Staging { get; set; }
@@ -50,19 +54,18 @@ internal sealed class PartitionOutcome
 /// <summary>
 /// The bulk path of DOMAIN.md §4 "monthly for everyone, fully on activation": for one subject-id range, stream the
 /// subjects and their events in force out of PostgreSQL with binary COPY (both ordered by subject id, one snapshot),
-/// merge-join them in one pass and score each subject over arrays; then binary COPY the changed grades into a
-/// temporary staging table and apply them set-based in one transaction: subjects, grade history, outbox
-/// (<see cref="CreditGradeChanged"/> for each colour change), expired events and progress. No per-subject round trip,
-/// no change tracking.
+/// merge-join them in one pass and score each subject over arrays; then, in one transaction, update the changed
+/// subjects set-based from arrays (guarded, see <see cref="UpdateSubjectsAsync"/>) and binary COPY the grade history
+/// and the outbox (<see cref="CreditGradeChanged"/> for each colour change) of those updated straight into their
+/// append-only tables, expire events and record progress. No per-subject round trip, no change tracking, no staging
+/// table.
 /// </summary>
 internal sealed class ReevaluationEngine(TimeProvider clock)
 {
     // Set-based statements over a range of a million-subject table take longer than a request's 30 s default.
     private const int BulkCommandTimeoutSeconds = 600;
 
-    // The outbox's JsonSerializerDefaults.Web, without escaping Chinese text as \uXXXX: the columns are jsonb, which
-    // stores the decoded text, so the stored documents are the same and a third of the bytes go over the wire.
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions _jsonWriter = GradeChangedJson.WriterOptions;
 
     // As OutboxDbContextExtensions names it: the relay resolves the type by this name.
     private static readonly string _gradeChangedType = $"{typeof(CreditGradeChanged).FullName}, {typeof(CreditGradeChanged).Assembly.GetName().Name}";
@@ -126,11 +129,12 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         if (changes.Count > 0)
         {
             watch.Restart();
-            var identities = await ReadIdentitiesAsync(connection, workspace, cancellationToken);
-            await StageAsync(connection, run, scorer, subjects, changes, identities, cancellationToken);
+            var applied = new bool[changes.Count];
+            outcome.Written = await UpdateSubjectsAsync(connection, run, range, subjects, changes, workspace.Update, applied, cancellationToken);
             outcome.Staging = watch.Elapsed;
             watch.Restart();
-            (outcome.Written, outcome.Changed) = await ApplyStagedAsync(connection, run, cancellationToken);
+            var identities = await ReadIdentitiesAsync(connection, range, workspace, cancellationToken);
+            outcome.Changed = await WriteHistoryAndOutboxAsync(connection, run, scorer, subjects, changes, applied, identities, cancellationToken);
             outcome.Applying = watch.Elapsed;
         }
 
@@ -164,12 +168,16 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         NpgsqlConnection connection, SubjectRange range, string ruleVersion, SubjectColumns subjects, CancellationToken cancellationToken)
     {
         var colours = string.Join(",", _colourNames.Skip(1).Select(c => $"'{c}'"));
+
+        // The range on both sides of the join: PostgreSQL does not carry a range condition across it, and without it
+        // every range would look through the whole ledger for records under objection.
         var sql = $"""
             COPY (SELECT s."Id", s."CreatedAt", array_position(ARRAY[{colours}]::text[], s."Colour"::text), s."Score",
                          s."RuleVersion" = {Literal(ruleVersion)}, s."GradedAt", s."LastRedOrBlackAt", f."SubjectId" IS NOT NULL
                   FROM subjects s
                   LEFT JOIN (SELECT DISTINCT "SubjectId" FROM credit_events
-                             WHERE "Status" = '{nameof(CreditEventStatus.UnderObjection)}') f ON f."SubjectId" = s."Id"
+                             WHERE "Status" = '{nameof(CreditEventStatus.UnderObjection)}' AND {range.Where("\"SubjectId\"")}) f
+                    ON f."SubjectId" = s."Id"
                   WHERE {range.Where("s.\"Id\"")} ORDER BY s."Id") TO STDOUT (FORMAT BINARY)
             """;
         await Task.Run(() =>
@@ -256,7 +264,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     }
 
     private static async Task<Dictionary<Guid, SubjectIdentity>> ReadIdentitiesAsync(
-        NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken)
+        NpgsqlConnection connection, SubjectRange range, Workspace workspace, CancellationToken cancellationToken)
     {
         var (subjects, changes, ids, identities) = (workspace.Subjects, workspace.Changes, workspace.Ids, workspace.Identities);
         for (var c = 0; c < changes.Count; c++)
@@ -273,16 +281,17 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             return identities;
         }
 
+        // Each subject's accounts through the index on the account's subject, and the range bound on the subjects: a
+        // join over the whole accounts table, or a plan that forgets the range, costs a full scan per range.
         await using var query = new NpgsqlCommand(
-            """
+            $"""
             SELECT s."Id", s."Kind", s."Identifier", s."Name",
-                   coalesce(array_agg(a."Number" ORDER BY a."Number") FILTER (WHERE a."Number" IS NOT NULL), '{}')
-            FROM subjects s LEFT JOIN power_accounts a ON a."SubjectId" = s."Id"
-            WHERE s."Id" = ANY(@ids)
-            GROUP BY s."Id"
+                   ARRAY(SELECT a."Number" FROM power_accounts a WHERE a."SubjectId" = s."Id" ORDER BY a."Number")
+            FROM subjects s
+            WHERE s."Id" = ANY(@ids) AND {range.Where("s.\"Id\"")}
             """, connection);
         query.CommandTimeout = BulkCommandTimeoutSeconds;
-        query.Parameters.AddWithValue("ids", ids.ToArray());
+        query.Parameters.Add(new NpgsqlParameter<List<Guid>>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids });
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -293,152 +302,196 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         return identities;
     }
 
-    private static async Task StageAsync(
+    // The reasons of change c, written into reasons (reset first): CreditScoring's reasons (unit-tested), which must
+    // lead to the array scorer's grade. Made again for the outbox rather than kept: a range's reasons are megabytes.
+    private static ReadOnlyMemory<byte> WriteReasons(
+        ReevaluationRunInfo run, BulkScorer scorer, SubjectColumns subjects, ChangeSet changes, int c, ArrayBufferWriter<byte> reasons, Utf8JsonWriter json)
+    {
+        var i = changes.Subject[c];
+        var previous = subjects.Colour[i] == 0 ? (CreditColour?)null : (CreditColour)subjects.Colour[i];
+        changes.Events(c, out var types, out var occurredAt, out var expiresAt);
+        reasons.ResetWrittenCount();
+        json.Reset();
+        var (score, colour) = scorer.WriteReasons(json, types, occurredAt, expiresAt,
+            subjects.Since[i], previous, subjects.LastRedOrBlack[i], run.UpgradeAllowed && !subjects.Frozen[i]);
+        json.Flush();
+        if (score != changes.Score[c] || colour != changes.Colour[c])
+        {
+            throw new InvalidOperationException(
+                $"Bulk scorer and its reasons disagree on subject {subjects.Id[i]}: {changes.Score[c]}/{changes.Colour[c]} vs {score}/{colour}.");
+        }
+
+        return reasons.WrittenMemory;
+    }
+
+    /// <summary>
+    /// The guarded update of the range's changed subjects, from arrays: only subjects untouched since they were read
+    /// are written (an event graded meanwhile wins, its grade is newer). Marks <paramref name="applied"/>; the rows stay
+    /// locked until the range commits, so the history and outbox written next belong to exactly these.
+    /// </summary>
+    private static async Task<int> UpdateSubjectsAsync(
+        NpgsqlConnection connection,
+        ReevaluationRunInfo run,
+        SubjectRange range,
+        SubjectColumns subjects,
+        ChangeSet changes,
+        UpdateColumns update,
+        bool[] applied,
+        CancellationToken cancellationToken)
+    {
+        var count = changes.Count;
+        var (ids, oldGradedAt, oldScore, oldColour, score, colour, lastRedOrBlackAt) =
+            (update.Ids, update.OldGradedAt, update.OldScore, update.OldColour, update.Score, update.Colour, update.LastRedOrBlackAt);
+        update.Clear();
+        var asOfUtc = run.AsOf.UtcDateTime;
+        for (var c = 0; c < count; c++)
+        {
+            var i = changes.Subject[c];
+            var previous = subjects.Colour[i] == 0 ? (CreditColour?)null : (CreditColour)subjects.Colour[i];
+            var next = changes.Colour[c];
+            ids.Add(subjects.Id[i]);
+            oldGradedAt.Add(new DateTime(subjects.GradedAt[i], DateTimeKind.Utc));
+            oldScore.Add(subjects.Score[i]);
+            oldColour.Add(_colourNames[subjects.Colour[i]]);
+            score.Add(changes.Score[c]);
+            colour.Add(_colourNames[(int)next]);
+
+            // The 12-month green gate reads the last time a subject was red or black: also the moment it leaves.
+            lastRedOrBlackAt.Add(next >= CreditColour.Red || previous >= CreditColour.Red
+                ? asOfUtc
+                : subjects.LastRedOrBlack[i] is { } kept ? new DateTime(kept, DateTimeKind.Utc) : null);
+        }
+
+        // The range bound as well (every id is in it): a plan that joins the whole table costs a full scan per range.
+        await using var command = new NpgsqlCommand(
+            $"""
+            UPDATE subjects s
+            SET "Score" = st.score, "Colour" = st.colour, "RuleVersion" = @version, "GradedAt" = @asOf, "LastRedOrBlackAt" = st.last_red_or_black_at
+            FROM unnest(@ids, @oldGradedAt, @oldScore, @oldColour, @score, @colour, @lastRedOrBlackAt) WITH ORDINALITY
+                 AS st(subject_id, old_graded_at, old_score, old_colour, score, colour, last_red_or_black_at, n)
+            WHERE s."Id" = st.subject_id AND s."GradedAt" = st.old_graded_at AND s."Score" = st.old_score AND s."Colour" = st.old_colour
+              AND {range.Where("s.\"Id\"")}
+            RETURNING st.n
+            """, connection);
+        command.CommandTimeout = BulkCommandTimeoutSeconds;
+        command.Parameters.AddWithValue("version", run.RuleVersion);
+        command.Parameters.AddWithValue("asOf", run.AsOf);
+        command.Parameters.Add(new NpgsqlParameter<List<Guid>>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids });
+        command.Parameters.Add(new NpgsqlParameter<List<DateTime>>("oldGradedAt", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = oldGradedAt });
+        command.Parameters.Add(new NpgsqlParameter<List<int>>("oldScore", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = oldScore });
+        command.Parameters.Add(new NpgsqlParameter<List<string>>("oldColour", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = oldColour });
+        command.Parameters.Add(new NpgsqlParameter<List<int>>("score", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = score });
+        command.Parameters.Add(new NpgsqlParameter<List<string>>("colour", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = colour });
+        command.Parameters.Add(new NpgsqlParameter<List<DateTime?>>("lastRedOrBlackAt", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = lastRedOrBlackAt });
+        var written = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied[reader.GetInt64(0) - 1] = true;
+            written++;
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Binary COPY of the applied subjects' grades into the history and of their <see cref="CreditGradeChanged"/> into
+    /// the outbox, straight into both append-only tables inside the range's transaction; returns the messages written.
+    /// </summary>
+    private async Task<long> WriteHistoryAndOutboxAsync(
         NpgsqlConnection connection,
         ReevaluationRunInfo run,
         BulkScorer scorer,
         SubjectColumns subjects,
         ChangeSet changes,
+        bool[] applied,
         Dictionary<Guid, SubjectIdentity> identities,
         CancellationToken cancellationToken)
     {
-        await using (var create = new NpgsqlCommand(
-            """
-            CREATE TEMP TABLE reevaluation_stage (
-                subject_id uuid NOT NULL, old_graded_at timestamptz NOT NULL, old_score int NOT NULL, old_colour text NOT NULL,
-                score int NOT NULL, colour text NOT NULL, last_red_or_black_at timestamptz, reasons jsonb NOT NULL,
-                grade_id uuid NOT NULL, outbox_id uuid, outbox_body jsonb) ON COMMIT DROP
-            """, connection))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         var asOf = run.AsOf;
         var asOfUtc = asOf.UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var traceParent = Activity.Current?.Id;
+        var messages = 0L;
         await Task.Run(() =>
         {
-            using var writer = connection.BeginBinaryImport(
-                "COPY reevaluation_stage (subject_id, old_graded_at, old_score, old_colour, score, colour, last_red_or_black_at, reasons, grade_id, outbox_id, outbox_body) FROM STDIN (FORMAT BINARY)");
-            writer.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
-            var scored = new List<ScoredEvent>();
-            for (var c = 0; c < changes.Count; c++)
+            var reasons = new ArrayBufferWriter<byte>(4096);
+            using var reasonsJson = new Utf8JsonWriter(reasons, _jsonWriter);
+            using (var grades = connection.BeginBinaryImport(
+                """COPY grades ("Id", "SubjectId", "Colour", "Score", "RuleVersion", "Reasons", "EffectiveAt", "Cause") FROM STDIN (FORMAT BINARY)"""))
             {
-                if ((c & 0x3FF) == 0)
+                grades.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
+                for (var c = 0; c < changes.Count; c++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var i = changes.Subject[c];
-                var colour = changes.Colour[c];
-                var previous = subjects.Colour[i] == 0 ? (CreditColour?)null : (CreditColour)subjects.Colour[i];
-                var lastRedOrBlack = subjects.LastRedOrBlack[i];
-
-                // Reasons from the pure core itself, which must agree with the array scorer on score and colour.
-                scored.Clear();
-                changes.Events(c, (type, occurred, expires) => scored.Add(new ScoredEvent(
-                    scorer.EventTypes[type],
-                    new DateTimeOffset(occurred, TimeSpan.Zero),
-                    expires == BulkScorer.NoExpiry ? null : new DateTimeOffset(expires, TimeSpan.Zero))));
-                var context = new GradeContext(
-                    new DateTimeOffset(subjects.Since[i], TimeSpan.Zero),
-                    previous,
-                    lastRedOrBlack is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null,
-                    run.UpgradeAllowed && !subjects.Frozen[i]);
-                var result = CreditScoring.Evaluate(scored, scorer.Rules, context, asOf);
-                if (result.Score != changes.Score[c] || result.Colour != colour)
-                {
-                    throw new InvalidOperationException(
-                        $"Bulk scorer and CreditScoring disagree on subject {subjects.Id[i]}: {changes.Score[c]}/{colour} vs {result.Score}/{result.Colour}.");
-                }
-
-                // The 12-month green gate reads the last time a subject was red or black: also the moment it leaves.
-                var newLastRedOrBlack = colour >= CreditColour.Red || previous >= CreditColour.Red
-                    ? asOfUtc
-                    : lastRedOrBlack is { } kept ? new DateTime(kept, DateTimeKind.Utc) : (DateTime?)null;
-
-                writer.StartRow();
-                writer.Write(subjects.Id[i], NpgsqlDbType.Uuid);
-                writer.Write(new DateTime(subjects.GradedAt[i], DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
-                writer.Write(subjects.Score[i], NpgsqlDbType.Integer);
-                writer.Write(_colourNames[subjects.Colour[i]], NpgsqlDbType.Text);
-                writer.Write(result.Score, NpgsqlDbType.Integer);
-                writer.Write(_colourNames[(int)colour], NpgsqlDbType.Text);
-                if (newLastRedOrBlack is { } at)
-                {
-                    writer.Write(at, NpgsqlDbType.TimestampTz);
-                }
-                else
-                {
-                    writer.WriteNull();
-                }
-
-                writer.Write(JsonSerializer.Serialize(result.Reasons, _json), NpgsqlDbType.Jsonb);
-                writer.Write(Guid.CreateVersion7(asOf), NpgsqlDbType.Uuid);
-                if (previous != colour && identities.TryGetValue(subjects.Id[i], out var identity))
-                {
-                    writer.Write(Guid.CreateVersion7(asOf), NpgsqlDbType.Uuid);
-                    writer.Write(JsonSerializer.Serialize(new CreditGradeChanged
+                    if (!applied[c])
                     {
-                        SubjectId = subjects.Id[i],
-                        SubjectKind = identity.Kind,
-                        Identifier = identity.Identifier,
-                        Name = identity.Name,
-                        Accounts = identity.Accounts,
-                        OldColour = previous,
-                        NewColour = colour,
-                        Score = result.Score,
-                        Reasons = result.Reasons,
-                        RuleVersion = run.RuleVersion,
-                        EffectiveAt = asOf,
-                    }, _json), NpgsqlDbType.Jsonb);
+                        continue;
+                    }
+
+                    if ((c & 0x3FF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    var reasonsOf = WriteReasons(run, scorer, subjects, changes, c, reasons, reasonsJson);
+                    grades.StartRow();
+                    grades.Write(Guid.CreateVersion7(asOf), NpgsqlDbType.Uuid);
+                    grades.Write(subjects.Id[changes.Subject[c]], NpgsqlDbType.Uuid);
+                    grades.Write(_colourNames[(int)changes.Colour[c]], NpgsqlDbType.Text);
+                    grades.Write(changes.Score[c], NpgsqlDbType.Integer);
+                    grades.Write(run.RuleVersion, NpgsqlDbType.Text);
+                    grades.Write(reasonsOf, NpgsqlDbType.Jsonb);
+                    grades.Write(asOfUtc, NpgsqlDbType.TimestampTz);
+                    grades.Write(run.Cause, NpgsqlDbType.Text);
                 }
-                else
-                {
-                    writer.WriteNull();
-                    writer.WriteNull();
-                }
+
+                grades.Complete();
             }
 
-            writer.Complete();
+
+
+            cancellationToken.ThrowIfCancellationRequested();
+            using var outbox = connection.BeginBinaryImport(
+                $"COPY {OutboxTable} (id, message_type, body, trace_parent, created_at, attempts) FROM STDIN (FORMAT BINARY)");
+            outbox.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
+            var body = new ArrayBufferWriter<byte>(4096);
+            using var json = new Utf8JsonWriter(body, _jsonWriter);
+            for (var c = 0; c < changes.Count; c++)
+            {
+                var i = changes.Subject[c];
+                var previous = subjects.Colour[i] == 0 ? (CreditColour?)null : (CreditColour)subjects.Colour[i];
+                if (!applied[c] || previous == changes.Colour[c] || !identities.TryGetValue(subjects.Id[i], out var identity))
+                {
+                    continue;
+                }
+
+                body.ResetWrittenCount();
+                json.Reset();
+                GradeChangedJson.Write(json, subjects.Id[i], identity.Kind, identity.Identifier, identity.Name, identity.Accounts,
+                    previous, changes.Colour[c], changes.Score[c], WriteReasons(run, scorer, subjects, changes, c, reasons, reasonsJson).Span,
+                    run.RuleVersion, asOf);
+                json.Flush();
+                outbox.StartRow();
+                outbox.Write(Guid.CreateVersion7(asOf), NpgsqlDbType.Uuid);
+                outbox.Write(_gradeChangedType, NpgsqlDbType.Text);
+                outbox.Write(body.WrittenMemory, NpgsqlDbType.Jsonb);
+                if (traceParent is null)
+                {
+                    outbox.WriteNull();
+                }
+                else
+                {
+                    outbox.Write(traceParent, NpgsqlDbType.Text);
+                }
+
+                outbox.Write(now, NpgsqlDbType.TimestampTz);
+                outbox.Write(0, NpgsqlDbType.Integer);
+                messages++;
+            }
+
+            outbox.Complete();
         }, cancellationToken);
-    }
-
-    private async Task<(long Written, long Changed)> ApplyStagedAsync(NpgsqlConnection connection, ReevaluationRunInfo run, CancellationToken cancellationToken)
-    {
-        // A temporary table has no statistics until analysed: without them the join below is planned blind.
-        await using (var analyze = new NpgsqlCommand("ANALYZE reevaluation_stage", connection))
-        {
-            await analyze.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        // Only subjects untouched since they were read are written: an event graded meanwhile wins (its grade is newer).
-        await using var apply = new NpgsqlCommand(
-            $"""
-            WITH applied AS (
-                UPDATE subjects s
-                SET "Score" = st.score, "Colour" = st.colour, "RuleVersion" = @version, "GradedAt" = @asOf,
-                    "LastRedOrBlackAt" = st.last_red_or_black_at
-                FROM reevaluation_stage st
-                WHERE s."Id" = st.subject_id AND s."GradedAt" = st.old_graded_at AND s."Score" = st.old_score AND s."Colour" = st.old_colour
-                RETURNING st.subject_id, st.score, st.colour, st.reasons, st.grade_id, st.outbox_id, st.outbox_body),
-            history AS (
-                INSERT INTO grades ("Id", "SubjectId", "Colour", "Score", "RuleVersion", "Reasons", "EffectiveAt", "Cause")
-                SELECT grade_id, subject_id, colour, score, @version, reasons, @asOf, @cause FROM applied),
-            outbox AS (
-                INSERT INTO {OutboxTable} (id, message_type, body, trace_parent, created_at, attempts)
-                SELECT outbox_id, @messageType, outbox_body, @traceParent, @now, 0 FROM applied WHERE outbox_body IS NOT NULL)
-            SELECT count(*), count(outbox_body) FROM applied
-            """, connection);
-        apply.CommandTimeout = BulkCommandTimeoutSeconds;
-        apply.Parameters.AddWithValue("version", run.RuleVersion);
-        apply.Parameters.AddWithValue("asOf", run.AsOf);
-        apply.Parameters.AddWithValue("cause", run.Cause);
-        apply.Parameters.AddWithValue("messageType", _gradeChangedType);
-        apply.Parameters.AddWithValue("traceParent", (object?)Activity.Current?.Id ?? DBNull.Value);
-        apply.Parameters.AddWithValue("now", clock.GetUtcNow());
-        await using var reader = await apply.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        return messages;
     }
 
     private const string OutboxTable = ServiceDefaults.Messaging.OutboxModelBuilderExtensions.OutboxTable;
@@ -466,6 +519,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         public EventBuffer Events { get; } = new();
         public List<Guid> Ids { get; } = [];
         public Dictionary<Guid, SubjectIdentity> Identities { get; } = [];
+        public UpdateColumns Update { get; } = new();
 
         public static Workspace Rent() => _free.TryTake(out var workspace) ? workspace : new Workspace();
 
@@ -476,7 +530,31 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             Events.Clear();
             Ids.Clear();
             Identities.Clear();
+            Update.Clear();
             _free.Add(this);
+        }
+    }
+
+    /// <summary>The parameters of the guarded subjects update, as lists kept from range to range (Npgsql sends a list as an array).</summary>
+    private sealed class UpdateColumns
+    {
+        public List<Guid> Ids { get; } = [];
+        public List<DateTime> OldGradedAt { get; } = [];
+        public List<int> OldScore { get; } = [];
+        public List<string> OldColour { get; } = [];
+        public List<int> Score { get; } = [];
+        public List<string> Colour { get; } = [];
+        public List<DateTime?> LastRedOrBlackAt { get; } = [];
+
+        public void Clear()
+        {
+            Ids.Clear();
+            OldGradedAt.Clear();
+            OldScore.Clear();
+            OldColour.Clear();
+            Score.Clear();
+            Colour.Clear();
+            LastRedOrBlackAt.Clear();
         }
     }
 
@@ -598,12 +676,12 @@ internal sealed class ChangeSet
         }
     }
 
-    public void Events(int change, Action<int, long, long> each)
+    public void Events(int change, out ReadOnlySpan<int> types, out ReadOnlySpan<long> occurredAt, out ReadOnlySpan<long> expiresAt)
     {
+        var start = _eventStart[change];
         var end = change + 1 < _eventStart.Count ? _eventStart[change + 1] : _types.Count;
-        for (var e = _eventStart[change]; e < end; e++)
-        {
-            each(_types[e], _occurredAt[e], _expiresAt[e]);
-        }
+        types = CollectionsMarshal.AsSpan(_types)[start..end];
+        occurredAt = CollectionsMarshal.AsSpan(_occurredAt)[start..end];
+        expiresAt = CollectionsMarshal.AsSpan(_expiresAt)[start..end];
     }
 }
