@@ -33,7 +33,7 @@ public static class CreditScoring
 
             if (rules.AreaCaps.TryGetValue(area.Key, out var cap) && areaTotal > cap)
             {
-                reasons.Add(new GradeReason($"cap:{area.Key}", areaTotal - cap, $"{AreaName(area.Key)}扣分以 {cap} 分为上限"));
+                reasons.Add(new GradeReason($"cap:{area.Key}", areaTotal - cap, $"{StatusLabels.For(area.Key)}扣分以 {cap} 分为上限"));
                 areaTotal = cap;
             }
 
@@ -175,14 +175,4 @@ public static class CreditScoring
 
         return next;
     }
-
-    private static string AreaName(RuleArea area) => area switch
-    {
-        RuleArea.Payment => "电费缴纳",
-        RuleArea.Compliance => "合规用电",
-        RuleArea.Safety => "安全用电",
-        RuleArea.OrderlyUse => "有序用电",
-        RuleArea.PublicCredit => "公共信用",
-        _ => "其他",
-    };
 }

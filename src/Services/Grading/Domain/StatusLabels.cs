@@ -44,4 +44,16 @@ internal static class StatusLabels
         CreditColour.Black => "黑色",
         _ => colour.ToString(),
     };
+
+    public static string For(RuleArea area) => area switch
+    {
+        RuleArea.Payment => "电费缴纳",
+        RuleArea.Compliance => "合规用电",
+        RuleArea.Safety => "安全用电",
+        RuleArea.OrderlyUse => "有序用电",
+        RuleArea.PublicCredit => "公共信用",
+        RuleArea.Bonus => "守信加分",
+        RuleArea.Veto => "一票否决",
+        _ => area.ToString(),
+    };
 }

@@ -15,9 +15,26 @@ internal sealed class CreditGradeChangedConsumer(ApplicationsDbContext db, TimeP
 {
     public async Task Consume(ConsumeContext<CreditGradeChanged> context)
     {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+            await db.LockSubjectAsync(context.Message.Identifier, context.CancellationToken);
+            if (await ApplyAsync(context))
+            {
+                await db.SaveChangesAsync(context.CancellationToken);
+            }
+
+            await transaction.CommitAsync(context.CancellationToken);
+        });
+    }
+
+    private async Task<bool> ApplyAsync(ConsumeContext<CreditGradeChanged> context)
+    {
         if (!await db.TryStartConsumingAsync<CreditGradeChangedConsumer>(context, clock))
         {
-            return;
+            return false;
         }
 
         var grade = context.Message;
@@ -29,8 +46,8 @@ internal sealed class CreditGradeChangedConsumer(ApplicationsDbContext db, TimeP
         }
         else if (colour.EffectiveAt > grade.EffectiveAt)
         {
-            await db.SaveChangesAsync(context.CancellationToken);
-            return;
+            // An older grade arriving late: recorded as consumed, applied to nothing.
+            return true;
         }
 
         colour.SubjectId = grade.SubjectId;
@@ -42,7 +59,6 @@ internal sealed class CreditGradeChangedConsumer(ApplicationsDbContext db, TimeP
             .Where(a => a.Identifier == grade.Identifier && a.Stage != ApplicationStage.Completed && a.GreenChannel != greenChannel)
             .ToListAsync(context.CancellationToken);
         open.ForEach(a => a.GreenChannel = greenChannel);
-
-        await db.SaveChangesAsync(context.CancellationToken);
+        return true;
     }
 }

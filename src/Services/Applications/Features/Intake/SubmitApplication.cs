@@ -48,24 +48,33 @@ internal static class SubmitApplication
             return TypedResults.ValidationProblem(errors, title: "请求数据无效");
         }
 
-        var colour = await db.SubjectColours.AsNoTracking()
-            .Where(c => c.Identifier == identifier)
-            .Select(c => (CreditColour?)c.Colour)
-            .FirstOrDefaultAsync(cancellationToken);
-        var application = new ConnectionApplication
+        var strategy = db.Database.CreateExecutionStrategy();
+        var application = await strategy.ExecuteAsync(async () =>
         {
-            Id = Guid.CreateVersion7(),
-            SubjectKind = request.SubjectKind,
-            Identifier = identifier,
-            ApplicantName = request.ApplicantName.Trim(),
-            Type = request.Type,
-            Stage = ApplicationStage.Accepted,
-            SubmittedAt = clock.GetUtcNow(),
-            SubmittedBy = user.Identity?.Name ?? "unknown",
-            GreenChannel = ConnectionApplication.IsHonest(colour),
-        };
-        db.Applications.Add(application);
-        await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.LockSubjectAsync(identifier, cancellationToken);
+            var colour = await db.SubjectColours.AsNoTracking()
+                .Where(c => c.Identifier == identifier)
+                .Select(c => (CreditColour?)c.Colour)
+                .FirstOrDefaultAsync(cancellationToken);
+            var submitted = new ConnectionApplication
+            {
+                Id = Guid.CreateVersion7(),
+                SubjectKind = request.SubjectKind,
+                Identifier = identifier,
+                ApplicantName = request.ApplicantName.Trim(),
+                Type = request.Type,
+                Stage = ApplicationStage.Accepted,
+                SubmittedAt = clock.GetUtcNow(),
+                SubmittedBy = user.Identity?.Name ?? "unknown",
+                GreenChannel = ConnectionApplication.IsHonest(colour),
+            };
+            db.Applications.Add(submitted);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return submitted;
+        });
         return TypedResults.Created($"/api/applications/{application.Id}", ApplicationResponse.From(application));
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using CreditPower.Contracts;
 using CreditPower.Grading.Domain;
-using CreditPower.Grading.Features.RuleSets;
 
 namespace CreditPower.Grading.Features.Explanation;
 
@@ -29,7 +28,7 @@ internal static class CustomerSummary
 
     public static string Write(CreditColour colour, int score, IReadOnlyList<ExplainedReason> reasons, RuleSet rules)
     {
-        var text = new StringBuilder($"您目前的信用等级为{RuleSetTexts.ColourName(colour)}（{score} 分）。");
+        var text = new StringBuilder($"您目前的信用等级为{StatusLabels.For(colour)}（{score} 分）。");
         var vetoes = reasons.Where(r => r.Kind == ReasonKind.Veto).ToList();
         var deductions = reasons.Where(r => r.Kind == ReasonKind.Deduction).ToList();
         var bonuses = reasons.Where(r => r.Kind == ReasonKind.Bonus).ToList();
@@ -57,7 +56,7 @@ internal static class CustomerSummary
         {
             if (Enum.TryParse<RuleArea>(cap.Code["cap:".Length..], out var area) && rules.AreaCaps.TryGetValue(area, out var limit))
             {
-                text.Append(CultureInfo.InvariantCulture, $"{RuleSetTexts.AreaName(area)}类扣分最多计 {limit} 分，超出部分不再扣减。");
+                text.Append(CultureInfo.InvariantCulture, $"{StatusLabels.For(area)}类扣分最多计 {limit} 分，超出部分不再扣减。");
             }
         }
 
@@ -86,8 +85,8 @@ internal static class CustomerSummary
         {
             text.Append(movement.Code switch
             {
-                "movement:upgrade-held" => $"您的情况已符合更高等级，但按规定等级提升须经月度评价或信用修复获批后进行，目前暂保持{RuleSetTexts.ColourName(colour)}。",
-                "movement:one-step" => $"按规定每次评价最多提升一个等级，本次调整为{RuleSetTexts.ColourName(colour)}。",
+                "movement:upgrade-held" => $"您的情况已符合更高等级，但按规定等级提升须经月度评价或信用修复获批后进行，目前暂保持{StatusLabels.For(colour)}。",
+                "movement:one-step" => $"按规定每次评价最多提升一个等级，本次调整为{StatusLabels.For(colour)}。",
                 "movement:new-subject" => "新登记的用户从蓝色起评。",
                 _ => "",
             });

@@ -2,7 +2,6 @@ using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.AsOf;
-using CreditPower.Grading.Features.RuleSets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +45,7 @@ internal static class GetExplanation
         return TypedResults.Ok(new ExplanationResponse(
             subjectId,
             grade.Colour,
-            RuleSetTexts.ColourName(grade.Colour),
+            StatusLabels.For(grade.Colour),
             grade.Score,
             grade.RuleVersion,
             grade.EffectiveAt,

@@ -78,7 +78,7 @@ internal sealed class BulkScorer
 
         _capCode = [.. Enumerable.Range(0, _areaCount).Select(area => $"cap:{(RuleArea)area}")];
         _capDescription = [.. Enumerable.Range(0, _areaCount).Select(area =>
-            string.Create(CultureInfo.CurrentCulture, $"{AreaName((RuleArea)area)}扣分以 {_areaCap[area]} 分为上限"))];
+            string.Create(CultureInfo.CurrentCulture, $"{StatusLabels.For((RuleArea)area)}扣分以 {_areaCap[area]} 分为上限"))];
         _bonusCapDescription = string.Create(CultureInfo.CurrentCulture, $"加分以 {rules.BonusCap} 分为上限");
         _historyGateDescription = string.Create(CultureInfo.CurrentCulture, $"信用记录不足 {rules.GreenHistoryMonths} 个月，暂不能评为绿色");
         _vetoDescription = [.. ruleOf.Select(r => $"一票否决：{r.Name}")];
@@ -412,17 +412,6 @@ internal sealed class BulkScorer
 
         return gated ? CreditColour.Blue : CreditColour.Green;
     }
-
-    // As CreditScoring names the areas in its cap reasons.
-    private static string AreaName(RuleArea area) => area switch
-    {
-        RuleArea.Payment => "电费缴纳",
-        RuleArea.Compliance => "合规用电",
-        RuleArea.Safety => "安全用电",
-        RuleArea.OrderlyUse => "有序用电",
-        RuleArea.PublicCredit => "公共信用",
-        _ => "其他",
-    };
 
     // The movement rule of CreditScoring.ApplyMovement.
     private static CreditColour Move(CreditColour computed, CreditColour? previous, bool upgradeAllowed)

@@ -98,8 +98,8 @@ public sealed record RuleSetDefinitionView(
 {
     internal static RuleSetDefinitionView From(RuleSetDefinition d) => new(
         [.. d.EventTypes.Select(e => new EventTypeView(
-            e.Code, e.Name, e.Area, RuleSetTexts.AreaName(e.Area), e.Points, e.MonthsInForce, e.MaxPoints, RuleSetTexts.Period(e)))],
-        [.. d.AreaCaps.OrderBy(c => c.Key).Select(c => new AreaCapView(c.Key, RuleSetTexts.AreaName(c.Key), c.Value))],
+            e.Code, e.Name, e.Area, StatusLabels.For(e.Area), e.Points, e.MonthsInForce, e.MaxPoints, RuleSetTexts.Period(e)))],
+        [.. d.AreaCaps.OrderBy(c => c.Key).Select(c => new AreaCapView(c.Key, StatusLabels.For(c.Key), c.Value))],
         d.BonusCap,
         d.GreenFrom,
         d.BlueFrom,

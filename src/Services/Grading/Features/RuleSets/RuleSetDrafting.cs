@@ -70,7 +70,7 @@ internal static partial class RuleSetDrafting
             }
             else if (cap is <= 0 or > MaxPoints)
             {
-                errors[$"areaCaps.{name}"] = [$"{RuleSetTexts.AreaName(area[0])}扣分上限须在 1–{MaxPoints} 分之间。"];
+                errors[$"areaCaps.{name}"] = [$"{StatusLabels.For(area[0])}扣分上限须在 1–{MaxPoints} 分之间。"];
             }
             else
             {
@@ -114,7 +114,7 @@ internal static partial class RuleSetDrafting
                 RuleArea.Veto when p != 0 => "一票否决项不计分，分值须为 0。",
                 RuleArea.Bonus when p is <= 0 or > MaxPoints => $"加分项的分值须为 1–{MaxPoints} 之间的正数。",
                 not (RuleArea.Veto or RuleArea.Bonus) when p is >= 0 or < -MaxPoints =>
-                    $"{RuleSetTexts.AreaName(rule.Area)}类为扣分项，分值须为 -1 至 -{MaxPoints} 之间的负数。",
+                    $"{StatusLabels.For(rule.Area)}类为扣分项，分值须为 -1 至 -{MaxPoints} 之间的负数。",
                 _ => null,
             };
             if (reason is not null)

@@ -1,4 +1,3 @@
-using CreditPower.Contracts;
 using CreditPower.Grading.Domain;
 
 namespace CreditPower.Grading.Features.RuleSets;
@@ -10,18 +9,6 @@ internal static class RuleSetTexts
     public static IReadOnlyList<RuleArea> DeductionAreas { get; } =
         [RuleArea.Payment, RuleArea.Compliance, RuleArea.Safety, RuleArea.OrderlyUse, RuleArea.PublicCredit];
 
-    public static string AreaName(RuleArea area) => area switch
-    {
-        RuleArea.Payment => "电费缴纳",
-        RuleArea.Compliance => "合规用电",
-        RuleArea.Safety => "安全用电",
-        RuleArea.OrderlyUse => "有序用电",
-        RuleArea.PublicCredit => "公共信用",
-        RuleArea.Bonus => "守信加分",
-        RuleArea.Veto => "一票否决",
-        _ => area.ToString(),
-    };
-
     public static string StatusName(RuleSetStatus status) => status switch
     {
         RuleSetStatus.Draft => "草稿",
@@ -30,16 +17,6 @@ internal static class RuleSetTexts
         RuleSetStatus.Superseded => "已失效",
         RuleSetStatus.Rejected => "已驳回",
         _ => status.ToString(),
-    };
-
-    public static string ColourName(CreditColour colour) => colour switch
-    {
-        CreditColour.Green => "绿色",
-        CreditColour.Blue => "蓝色",
-        CreditColour.Yellow => "黄色",
-        CreditColour.Red => "红色",
-        CreditColour.Black => "黑色",
-        _ => colour.ToString(),
     };
 
     /// <summary>"12 个月" / "2 年"; whole years read better on a public page.</summary>
