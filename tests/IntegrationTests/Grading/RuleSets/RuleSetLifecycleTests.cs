@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Security;
+using CreditPower.TestSupport;
 
 namespace CreditPower.IntegrationTests.Grading.RuleSets;
 

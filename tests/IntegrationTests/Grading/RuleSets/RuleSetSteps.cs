@@ -6,6 +6,7 @@ using CreditPower.Grading.Domain;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Security;
+using CreditPower.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreditPower.IntegrationTests.Grading.RuleSets;

@@ -1,7 +1,10 @@
-namespace CreditPower.IntegrationTests.Hosting;
+using System.Text.Json;
+using Xunit;
+
+namespace CreditPower.TestSupport;
 
 /// <summary>Waits on a condition, not a clock: polls until it holds or the time is up.</summary>
-internal static class Eventually
+public static class Eventually
 {
     private static readonly TimeSpan _defaultTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(200);
@@ -34,11 +37,16 @@ internal static class Eventually
         throw new TimeoutException($"Timed out after {(timeout ?? _defaultTimeout).TotalSeconds:0} s waiting for {what}; last seen: {lastError?.Message ?? Describe(last)}");
     }
 
+    /// <summary>Polls an API read that may not exist yet (null) until its JSON meets <paramref name="condition"/>.</summary>
+    public static async Task<JsonElement> GetAsync(
+        Func<Task<JsonElement?>> probe, Func<JsonElement, bool> condition, string what, TimeSpan? timeout = null) =>
+        (await GetAsync<JsonElement?>(probe, value => value is { } json && condition(json), what, timeout))!.Value;
+
     public static Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
-        GetAsync(condition, holds => holds, what, timeout);
+        GetAsync<bool>(condition, holds => holds, what, timeout);
 
     public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
-        GetAsync(() => Task.FromResult(condition()), holds => holds, what, timeout);
+        GetAsync<bool>(() => Task.FromResult(condition()), holds => holds, what, timeout);
 
     private static string Describe<T>(T? value) => value switch
     {

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Grading.Data.Migrations
 {
     [DbContext(typeof(GradingDbContext))]
-    [Migration("20261128023052_ReevaluationPartitions")]
-    partial class ReevaluationPartitions
+    [Migration("20261128035403_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -148,8 +148,8 @@ namespace CreditPower.Grading.Data.Migrations
 
                     b.Property<string>("Cause")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Colour")
                         .IsRequired()
