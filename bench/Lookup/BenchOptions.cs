@@ -16,8 +16,8 @@ internal sealed record BenchOptions
     /// <summary>Use the Grading service already built in bin/Release instead of building it first.</summary>
     public bool NoBuild { get; init; }
 
-    /// <summary>Which runs to make, of constant, alive, hit, miss.</summary>
-    public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(["constant", "alive", "hit", "miss"], StringComparer.Ordinal);
+    /// <summary>Which runs to make, of constant, alive, hit, pure-miss, miss.</summary>
+    public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(["constant", "alive", "hit", "pure-miss", "miss"], StringComparer.Ordinal);
 
     /// <summary>Extra environment for the service (NAME=VALUE), e.g. to try a setting without editing it.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment { get; init; } = [];
@@ -34,7 +34,7 @@ internal sealed record BenchOptions
           --subjects N          subjects seeded by COPY (200000)
           --seed N              seed of the generated identifiers (20261128)
           --no-build            run src/Services/Grading/bin/Release as it is
-          --runs LIST           comma-separated subset of constant,alive,hit,miss (all)
+          --runs LIST           comma-separated subset of constant,alive,hit,pure-miss,miss (all)
           --service-env N=V     extra environment variable for the Grading service (repeatable)
         """;
 
@@ -69,7 +69,7 @@ internal sealed record BenchOptions
 
     private static HashSet<string> RunList(string[] args, int index)
     {
-        string[] known = ["constant", "alive", "hit", "miss"];
+        string[] known = ["constant", "alive", "hit", "pure-miss", "miss"];
         var runs = index < args.Length ? args[index].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
         return runs.Length > 0 && runs.All(known.Contains)
             ? new HashSet<string>(runs, StringComparer.Ordinal)

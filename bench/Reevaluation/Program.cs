@@ -36,7 +36,7 @@ if (server is null)
     Console.Write("Starting PostgreSQL (eng/infra/pg-run.sh)… ");
     local = await LocalPostgres.StartAsync();
     server = local.ConnectionString;
-    Console.WriteLine("ready");
+    Console.WriteLine($"ready ({string.Join(", ", LocalPostgres.Settings)}; fsync off as pg-run.sh starts it)");
 }
 
 var databaseName = $"reeval_bench_{Environment.ProcessId}";

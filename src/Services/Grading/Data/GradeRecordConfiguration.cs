@@ -22,7 +22,9 @@ internal sealed class GradeRecordConfiguration : IEntityTypeConfiguration<GradeR
             reasons => JsonSerializer.Serialize(reasons, _json),
             json => JsonSerializer.Deserialize<List<GradeReason>>(json, _json) ?? new List<GradeReason>(),
             new ValueComparer<List<GradeReason>>((a, b) => a!.SequenceEqual(b!), r => r.Count, r => r.ToList()));
+        // No foreign key to subjects: PostgreSQL checks one per inserted row (a query and a row lock each), which a full
+        // re-evaluation's million grades paid in full. Every writer of a grade updates that subject's row
+        // in the same transaction (SubjectGrader, the bulk path's guarded update), and subjects are never deleted.
         grade.HasIndex(g => new { g.SubjectId, g.EffectiveAt });
-        grade.HasOne<Subject>().WithMany().HasForeignKey(g => g.SubjectId);
     }
 }

@@ -9,6 +9,11 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
     public void Configure(EntityTypeBuilder<Subject> subject)
     {
         subject.ToTable("subjects");
+
+        // Half of each page left free, so that re-grading a subject (colour, score, rule version: no indexed column)
+        // is a HOT update on the same page: without the room every new row version went into all three indexes,
+        // with a uniqueness check on the identifier (bench/Reevaluation, docs/adr/0002).
+        subject.HasStorageParameter("fillfactor", 50);
         subject.HasKey(s => s.Id);
         subject.Property(s => s.Identifier).HasMaxLength(18);
         subject.HasIndex(s => s.Identifier).IsUnique();

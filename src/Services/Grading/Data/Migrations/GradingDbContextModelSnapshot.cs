@@ -498,6 +498,8 @@ namespace CreditPower.Grading.Data.Migrations
                     b.HasIndex("Name");
 
                     b.ToTable("subjects", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("CreditPower.ServiceDefaults.Messaging.InboxMessage", b =>
@@ -570,15 +572,6 @@ namespace CreditPower.Grading.Data.Migrations
                 });
 
             modelBuilder.Entity("CreditPower.Grading.Domain.CreditEvent", b =>
-                {
-                    b.HasOne("CreditPower.Grading.Domain.Subject", null)
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CreditPower.Grading.Domain.GradeRecord", b =>
                 {
                     b.HasOne("CreditPower.Grading.Domain.Subject", null)
                         .WithMany()

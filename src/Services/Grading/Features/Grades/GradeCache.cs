@@ -15,11 +15,15 @@ internal sealed class GradeCache(IConnectionMultiplexer redis)
     public async Task<GradeLookupResponse?> GetAsync(string key)
     {
         var value = await redis.GetDatabase().StringGetAsync(RedisKeyFor(key));
-        return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<GradeLookupResponse>(value.ToString(), _json);
+        return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<GradeLookupResponse>((ReadOnlySpan<byte>)(byte[])value!, _json);
     }
 
-    public Task SetAsync(string key, GradeLookupResponse grade) =>
-        redis.GetDatabase().StringSetAsync(RedisKeyFor(key), JsonSerializer.Serialize(grade, _json), _lifetime);
+    /// <summary>
+    /// Fills the entry without waiting for Redis to answer: the caller already has the grade, and a lost SET only costs
+    /// the next look-up a database read. The multiplexer keeps commands in order, so a later invalidation still wins.
+    /// </summary>
+    public void Set(string key, GradeLookupResponse grade) =>
+        redis.GetDatabase().StringSet(RedisKeyFor(key), JsonSerializer.SerializeToUtf8Bytes(grade, _json), _lifetime, flags: CommandFlags.FireAndForget);
 
     /// <summary>Drops every look-up key of <paramref name="subject"/>: by identifier and by each account.</summary>
     public Task InvalidateAsync(Subject subject)

@@ -1,7 +1,5 @@
-using CreditPower.Grading.Data;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CreditPower.Grading.Features.Grades;
 
@@ -9,7 +7,7 @@ internal static class LookupGrade
 {
     /// <summary>Grade by USCC, resident ID or power account number; served from Redis when cached.</summary>
     public static async Task<Results<Ok<GradeLookupResponse>, NotFound, ValidationProblem>> Handle(
-        string? identifier, string? account, GradingDbContext db, GradeCache cache, CancellationToken cancellationToken)
+        string? identifier, string? account, GradeLookupReader database, GradeCache cache, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(identifier) == string.IsNullOrWhiteSpace(account))
         {
@@ -26,18 +24,14 @@ internal static class LookupGrade
             return TypedResults.Ok(cached);
         }
 
-        var query = db.Subjects.AsNoTracking();
-        query = byAccount ? query.Where(s => s.Accounts.Any(a => a.Number == value)) : query.Where(s => s.Identifier == value);
-        var grade = await query
-            .Select(s => new GradeLookupResponse(s.Id, s.Kind, s.Identifier, s.Name, s.Colour, s.Score, s.RuleVersion, s.GradedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+        var grade = await database.FindAsync(byAccount, value, cancellationToken);
         if (grade is null)
         {
             return TypedResults.NotFound();
         }
 
         grade = grade with { Identifier = SubjectIdentifier.Display(grade.Kind, grade.Identifier) };
-        await cache.SetAsync(key, grade);
+        cache.Set(key, grade);
         return TypedResults.Ok(grade);
     }
 }

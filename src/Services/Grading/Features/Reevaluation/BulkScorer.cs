@@ -48,6 +48,9 @@ internal sealed class BulkScorer
     private readonly string _historyGateDescription;
     private readonly string[] _vetoDescription;
 
+    /// <summary>The moment the scorer grades at: events expiring at or before it are out of force.</summary>
+    public DateTimeOffset AsOf { get; }
+
     public BulkScorer(RuleSet rules, DateTimeOffset asOf)
     {
         _rules = rules;
@@ -71,6 +74,7 @@ internal sealed class BulkScorer
         }
 
         // The same instants CreditScoring compares against (DateTimeOffset compares UTC instants).
+        AsOf = asOf;
         _asOf = asOf.UtcTicks;
         _sixtyDaysAgo = asOf.AddDays(-60).UtcTicks;
         _twelveMonthsAgo = asOf.AddMonths(-12).UtcTicks;

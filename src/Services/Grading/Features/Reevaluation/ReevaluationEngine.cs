@@ -21,14 +21,22 @@ internal sealed class PartitionOutcome
     public long Written { get; set; }
 
     /// <summary>
-    /// Where the time went: streaming and scoring; staging (the guarded subjects update from arrays); applying
-    /// (identities, reasons and binary COPY of grade history and outbox messages).
+    /// Where the time went: streaming and scoring; staging (the guarded subjects update from arrays); identifying;
+    /// applying (reasons and binary COPY of grade history and outbox messages).
     /// </summary>
     public TimeSpan Reading { get; set; }
 
     public TimeSpan Staging { get; set; }
 
+    /// <summary>Reading who the subjects whose colour changed are (for their messages).</summary>
+    public TimeSpan Identifying { get; set; }
+
     public TimeSpan Applying { get; set; }
+
+    /// <summary>Events whose time ran out, marked expired, and how long that took.</summary>
+    public long Expired { get; set; }
+
+    public TimeSpan Expiring { get; set; }
 
     /// <summary>[from, to] by <see cref="CreditColour"/> value (0: no previous colour).</summary>
     public long[,] Matrix { get; } = new long[6, 6];
@@ -40,7 +48,10 @@ internal sealed class PartitionOutcome
         Written += other.Written;
         Reading += other.Reading;
         Staging += other.Staging;
+        Identifying += other.Identifying;
         Applying += other.Applying;
+        Expired += other.Expired;
+        Expiring += other.Expiring;
         for (var from = 0; from < 6; from++)
         {
             for (var to = 0; to < 6; to++)
@@ -82,7 +93,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         var subjects = workspace.Subjects;
         await using var transaction = await BeginSnapshotAsync(connection, cancellationToken);
         await ReadSubjectsAsync(connection, range, rules.Version, subjects, cancellationToken);
-        ScanEvents(connection, scorer, subjects, workspace.Events, range, upgradeAllowed: true, (i, _, colour, _) =>
+        ScanEvents(connection, scorer, subjects, workspace.Events, range, upgradeAllowed: true, expired: null, (i, _, colour, _) =>
         {
             outcome.Matrix[subjects.Colour[i], (int)colour]++;
             if (subjects.Colour[i] != (int)colour)
@@ -114,7 +125,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         await using (var snapshot = await BeginSnapshotAsync(connection, cancellationToken))
         {
             await ReadSubjectsAsync(connection, range, rules.Version, subjects, cancellationToken);
-            ScanEvents(connection, scorer, subjects, workspace.Events, range, run.UpgradeAllowed, (i, score, colour, events) =>
+            ScanEvents(connection, scorer, subjects, workspace.Events, range, run.UpgradeAllowed, workspace.Expired, (i, score, colour, events) =>
             {
                 if (colour != (CreditColour)subjects.Colour[i] || score != subjects.Score[i] || !subjects.SameVersion[i])
                 {
@@ -126,6 +137,11 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
 
         var outcome = new PartitionOutcome { Evaluated = subjects.Count, Reading = watch.Elapsed };
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        await using (var settings = new NpgsqlCommand($"{BulkSettings} SET LOCAL work_mem = '64MB';", connection, transaction))
+        {
+            await settings.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         if (changes.Count > 0)
         {
             watch.Restart();
@@ -134,20 +150,29 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             outcome.Staging = watch.Elapsed;
             watch.Restart();
             var identities = await ReadIdentitiesAsync(connection, range, workspace, cancellationToken);
+            outcome.Identifying = watch.Elapsed;
+            watch.Restart();
             outcome.Changed = await WriteHistoryAndOutboxAsync(connection, run, scorer, subjects, changes, applied, identities, cancellationToken);
             outcome.Applying = watch.Elapsed;
         }
 
-        // Events whose time is up leave the ledger's in-force set (the scoring above already left them out).
-        await using (var expire = new NpgsqlCommand(
-            $"""
-            UPDATE credit_events SET "Status" = '{nameof(CreditEventStatus.Expired)}'
-            WHERE "Status" = '{nameof(CreditEventStatus.InForce)}' AND "ExpiresAt" <= @asOf AND {range.Where("\"SubjectId\"")}
-            """, connection, transaction))
+        // Events whose time is up leave the ledger's in-force set (the scoring above already left them out). By the ids
+        // the scan saw, through the primary key: a range condition here made PostgreSQL walk every in-force event of
+        // the range again (a sixth of a full run). The guards keep an event that changed since the snapshot (put under
+        // objection, revoked, its expiry moved) as it is; one recorded after the snapshot is the next run's.
+        if (workspace.Expired.Count > 0)
         {
+            watch.Restart();
+            await using var expire = new NpgsqlCommand(
+                $"""
+                UPDATE credit_events SET "Status" = '{nameof(CreditEventStatus.Expired)}'
+                WHERE "Id" = ANY(@ids) AND "Status" = '{nameof(CreditEventStatus.InForce)}' AND "ExpiresAt" <= @asOf
+                """, connection, transaction);
             expire.CommandTimeout = BulkCommandTimeoutSeconds;
             expire.Parameters.AddWithValue("asOf", run.AsOf);
-            await expire.ExecuteNonQueryAsync(cancellationToken);
+            expire.Parameters.Add(new NpgsqlParameter<List<Guid>>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = workspace.Expired });
+            outcome.Expired = await expire.ExecuteNonQueryAsync(cancellationToken);
+            outcome.Expiring = watch.Elapsed;
         }
 
         await finishWork(connection, transaction, outcome);
@@ -159,10 +184,16 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     {
         // One snapshot for both streams, so every event's subject is in the subject stream.
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction);
+        await using var readOnly = new NpgsqlCommand($"SET TRANSACTION READ ONLY; {BulkSettings} SET LOCAL work_mem = '128MB';", connection, transaction);
         await readOnly.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }
+
+    // For the range's transactions only. No JIT: every bulk statement costs more than jit_above_cost and compiled its
+    // expressions afresh (tens of ms a statement, per range). No parallel workers: ranges already run side by side on
+    // every core, and a Gather only adds processes and a merge. Memory enough for the range's events to be sorted by
+    // subject in memory: with the default 4 MB the sort went to disk (external merge, bench/Reevaluation).
+    private const string BulkSettings = "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0;";
 
     private static async Task ReadSubjectsAsync(
         NpgsqlConnection connection, SubjectRange range, string ruleVersion, SubjectColumns subjects, CancellationToken cancellationToken)
@@ -208,12 +239,18 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         EventBuffer events,
         SubjectRange range,
         bool upgradeAllowed,
+        List<Guid>? expired,
         Action<int, int, CreditColour, EventBuffer> onSubject,
         CancellationToken cancellationToken)
     {
         var types = string.Join(",", scorer.EventTypes.Select(Literal));
+
+        // The id only of an event whose time is up (null otherwise, four bytes on the wire): those the run expires.
+        var expiredId = expired is null
+            ? ""
+            : $""", CASE WHEN "ExpiresAt" <= '{scorer.AsOf.UtcDateTime:yyyy-MM-ddTHH:mm:ss.ffffff}Z'::timestamptz THEN "Id" END""";
         var sql = $"""
-            COPY (SELECT "SubjectId", array_position(ARRAY[{types}]::text[], "EventType"::text), "OccurredAt", "ExpiresAt"
+            COPY (SELECT "SubjectId", array_position(ARRAY[{types}]::text[], "EventType"::text), "OccurredAt", "ExpiresAt"{expiredId}
                   FROM credit_events
                   WHERE "Status" = '{nameof(CreditEventStatus.InForce)}' AND {range.Where("\"SubjectId\"")}
                   ORDER BY "SubjectId") TO STDOUT (FORMAT BINARY)
@@ -253,6 +290,18 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                 var type = reader.IsNull ? Skip(reader, -1) : reader.Read<int>(NpgsqlDbType.Integer) - 1;
                 var occurred = reader.Read<DateTime>(NpgsqlDbType.TimestampTz).Ticks;
                 var expires = reader.IsNull ? Skip(reader, BulkScorer.NoExpiry) : reader.Read<DateTime>(NpgsqlDbType.TimestampTz).Ticks;
+                if (expired is not null)
+                {
+                    if (reader.IsNull)
+                    {
+                        reader.Skip();
+                    }
+                    else
+                    {
+                        expired.Add(reader.Read<Guid>(NpgsqlDbType.Uuid));
+                    }
+                }
+
                 events.Add(type, occurred, expires);
             }
         }
@@ -281,22 +330,44 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             return identities;
         }
 
-        // Each subject's accounts through the index on the account's subject, and the range bound on the subjects: a
-        // join over the whole accounts table, or a plan that forgets the range, costs a full scan per range.
+        // A few: each subject's accounts through the index on the account's subject, and the range bound on the
+        // subjects (a join over the whole accounts table, or a plan that forgets the range, costs a full scan per
+        // range). Many (a full run changes two in three): one pass over the range's subjects and accounts, joined by
+        // hash and filtered here, instead of tens of thousands of index probes and subqueries.
+        var many = ids.Count * 4 >= subjects.Count;
         await using var query = new NpgsqlCommand(
-            $"""
-            SELECT s."Id", s."Kind", s."Identifier", s."Name",
-                   ARRAY(SELECT a."Number" FROM power_accounts a WHERE a."SubjectId" = s."Id" ORDER BY a."Number")
-            FROM subjects s
-            WHERE s."Id" = ANY(@ids) AND {range.Where("s.\"Id\"")}
-            """, connection);
+            many
+                ? $"""
+                  SELECT s."Id", s."Kind", s."Identifier", s."Name", coalesce(a.numbers, ARRAY[]::text[])
+                  FROM subjects s
+                  LEFT JOIN (SELECT "SubjectId", array_agg("Number"::text ORDER BY "Number") AS numbers
+                             FROM power_accounts WHERE {range.Where("\"SubjectId\"")} GROUP BY "SubjectId") a
+                    ON a."SubjectId" = s."Id"
+                  WHERE {range.Where("s.\"Id\"")}
+                  """
+                : $"""
+                  SELECT s."Id", s."Kind", s."Identifier", s."Name",
+                         ARRAY(SELECT a."Number" FROM power_accounts a WHERE a."SubjectId" = s."Id" ORDER BY a."Number")
+                  FROM subjects s
+                  WHERE s."Id" = ANY(@ids) AND {range.Where("s.\"Id\"")}
+                  """, connection);
         query.CommandTimeout = BulkCommandTimeoutSeconds;
-        query.Parameters.Add(new NpgsqlParameter<List<Guid>>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids });
+        if (!many)
+        {
+            query.Parameters.Add(new NpgsqlParameter<List<Guid>>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids });
+        }
+
+        var wanted = workspace.Wanted;
+        wanted.UnionWith(ids);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            identities[reader.GetGuid(0)] = new SubjectIdentity(
-                Enum.Parse<SubjectKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4));
+            var id = reader.GetGuid(0);
+            if (wanted.Contains(id))
+            {
+                identities[id] = new SubjectIdentity(
+                    Enum.Parse<SubjectKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4));
+            }
         }
 
         return identities;
@@ -518,6 +589,8 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         public ChangeSet Changes { get; } = new();
         public EventBuffer Events { get; } = new();
         public List<Guid> Ids { get; } = [];
+        public List<Guid> Expired { get; } = [];
+        public HashSet<Guid> Wanted { get; } = [];
         public Dictionary<Guid, SubjectIdentity> Identities { get; } = [];
         public UpdateColumns Update { get; } = new();
 
@@ -529,6 +602,8 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             Changes.Clear();
             Events.Clear();
             Ids.Clear();
+            Expired.Clear();
+            Wanted.Clear();
             Identities.Clear();
             Update.Clear();
             _free.Add(this);
