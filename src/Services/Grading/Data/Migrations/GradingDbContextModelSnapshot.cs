@@ -158,7 +158,7 @@ namespace CreditPower.Grading.Data.Migrations
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("RuleVersion")
                         .IsRequired()

@@ -18,12 +18,8 @@ internal sealed class GradeCache(IConnectionMultiplexer redis)
         return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<GradeLookupResponse>((ReadOnlySpan<byte>)(byte[])value!, _json);
     }
 
-    /// <summary>
-    /// Fills the entry without waiting for Redis to answer: the caller already has the grade, and a lost SET only costs
-    /// the next look-up a database read. The multiplexer keeps commands in order, so a later invalidation still wins.
-    /// </summary>
-    public void Set(string key, GradeLookupResponse grade) =>
-        redis.GetDatabase().StringSet(RedisKeyFor(key), JsonSerializer.SerializeToUtf8Bytes(grade, _json), _lifetime, flags: CommandFlags.FireAndForget);
+    public Task SetAsync(string key, GradeLookupResponse grade) =>
+        redis.GetDatabase().StringSetAsync(RedisKeyFor(key), JsonSerializer.SerializeToUtf8Bytes(grade, _json), _lifetime);
 
     /// <summary>Drops every look-up key of <paramref name="subject"/>: by identifier and by each account.</summary>
     public Task InvalidateAsync(Subject subject)

@@ -31,7 +31,7 @@ internal static class LookupGrade
         }
 
         grade = grade with { Identifier = SubjectIdentifier.Display(grade.Kind, grade.Identifier) };
-        cache.Set(key, grade);
+        await cache.SetAsync(key, grade);
         return TypedResults.Ok(grade);
     }
 }

@@ -13,8 +13,9 @@ namespace CreditPower.Grading.Features.Reevaluation;
 internal static class GradeChangedJson
 {
     /// <summary>
-    /// Without escaping Chinese text as \uXXXX: the columns are jsonb, which stores the decoded text, so the stored
-    /// documents are the same and a third of the bytes go over the wire.
+    /// Without escaping Chinese text as \uXXXX: the outbox column is jsonb, which stores the decoded text, so the stored
+    /// documents are the same, and the history's json column reads back to the same reasons; a third of the bytes go
+    /// over the wire.
     /// </summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

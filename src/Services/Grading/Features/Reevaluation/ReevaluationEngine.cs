@@ -511,7 +511,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                     grades.Write(_colourNames[(int)changes.Colour[c]], NpgsqlDbType.Text);
                     grades.Write(changes.Score[c], NpgsqlDbType.Integer);
                     grades.Write(run.RuleVersion, NpgsqlDbType.Text);
-                    grades.Write(reasonsOf, NpgsqlDbType.Jsonb);
+                    grades.Write(reasonsOf, NpgsqlDbType.Json);
                     grades.Write(asOfUtc, NpgsqlDbType.TimestampTz);
                     grades.Write(run.Cause, NpgsqlDbType.Text);
                 }
