@@ -10,6 +10,9 @@ internal sealed class StageEntryConfiguration : IEntityTypeConfiguration<StageEn
     {
         entry.ToTable("stage_entries");
         entry.HasKey(e => e.Id);
+
+        // Ids are made in code; a new line added to a loaded application's timeline must be inserted, not updated.
+        entry.Property(e => e.Id).ValueGeneratedNever();
         entry.Property(e => e.Stage).HasConversion<string>().HasMaxLength(30);
         entry.Property(e => e.EnteredBy).HasMaxLength(100);
         entry.Property(e => e.EnteredAs).HasMaxLength(30);

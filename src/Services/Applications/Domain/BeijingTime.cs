@@ -12,11 +12,11 @@ public static class BeijingTime
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
 
-    /// <summary>The instant a Beijing date and time of day stand for.</summary>
+    /// <summary>The instant a Beijing date and time of day stand for, in UTC (what PostgreSQL stores).</summary>
     public static DateTimeOffset At(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     // China has kept UTC+8 without daylight saving since 1991: the fixed offset stands in when tzdata is missing.

@@ -326,7 +326,6 @@ namespace CreditPower.Applications.Data.Migrations
             modelBuilder.Entity("CreditPower.Applications.Domain.StageEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")

@@ -323,7 +323,6 @@ namespace CreditPower.Applications.Data.Migrations
             modelBuilder.Entity("CreditPower.Applications.Domain.StageEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicationId")
