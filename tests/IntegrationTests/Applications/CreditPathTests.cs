@@ -24,7 +24,7 @@ public sealed class CreditPathTests(ServicesFixture services) : IDisposable
 
         var detail = await services.SubmitAsync(ApplicationSteps.CreditPathBody(uscc, negativeItems: ["2025年3月 淮安市生态环境局 行政处罚（一般）"]));
 
-        Assert.True(detail.GetProperty("application").GetProperty("creditPath").GetBoolean());
+        Assert.True(detail.GetProperty("creditPath").GetBoolean());
         Assert.Equal("JSXY-2026-000123", detail.GetProperty("creditReport").GetProperty("number").GetString());
         var letter = detail.GetProperty("letter");
         Assert.Matches(@"^淮阴供电信诺〔\d{4}〕\d{6}号$", letter.GetProperty("number").GetString());
@@ -83,7 +83,6 @@ public sealed class CreditPathTests(ServicesFixture services) : IDisposable
     public async Task A_subject_with_a_broken_commitment_is_refused_until_grading_lifts_it_above_red()
     {
         var uscc = TestIdentifiers.NewUscc();
-        await services.RegisterLegalEntityAsync(uscc, "淮阴区违诺修复测试有限公司");
         var first = await services.SubmitSignedCreditPathAsync(uscc, "淮阴区违诺修复测试有限公司");
         var noTheft = first.GetProperty("letter").GetProperty("commitments").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "noTheft");
         using var inspector = services.CreateClientAs(ResourceNames.Applications, "inspector-li", Roles.Inspector);

@@ -37,7 +37,7 @@ public sealed class StageTransitionTests(ServicesFixture services)
         }
 
         var detail = await services.GetApplicationAsync(id);
-        Assert.Equal("completed", detail.GetProperty("application").GetProperty("stage").GetString());
+        Assert.Equal("completed", detail.GetProperty("stage").GetString());
         var timeline = detail.GetProperty("timeline").EnumerateArray().ToList();
         Assert.Equal(["受理", "现场勘查", "答复供电方案", "设计审查", "中间检查", "竣工检验", "装表接电", "已完成"],
             timeline.Select(e => e.GetProperty("stageName").GetString()));
@@ -116,7 +116,7 @@ public sealed class StageTransitionTests(ServicesFixture services)
     private async Task AssertUnchangedAsync(Guid id)
     {
         var detail = await services.GetApplicationAsync(id);
-        Assert.Equal("accepted", detail.GetProperty("application").GetProperty("stage").GetString());
+        Assert.Equal("accepted", detail.GetProperty("stage").GetString());
         Assert.Equal(1, detail.GetProperty("timeline").GetArrayLength());
         Assert.Equal(1, await services.Applications.QueryAsync(db =>
             db.Set<StageEntry>().CountAsync(e => e.ApplicationId == id, Api.Cancellation)));

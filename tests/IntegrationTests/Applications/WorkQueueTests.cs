@@ -41,19 +41,19 @@ public sealed class WorkQueueTests(ServicesFixture services) : IDisposable
         var first = (await services.SubmitAsync(ApplicationSteps.PropertyProofBody(early, "淮阴区改道一号有限公司"))).Id();
         var second = (await services.SubmitAsync(ApplicationSteps.PropertyProofBody(late, "淮阴区改道二号有限公司"))).Id();
         Assert.Equal([first, second], await OrderInQueueAsync(first, second));
-        var normalDue = (await services.GetApplicationAsync(second)).GetProperty("application").GetProperty("stageDueAt").GetDateTimeOffset();
+        var normalDue = (await services.GetApplicationAsync(second)).GetProperty("stageDueAt").GetDateTimeOffset();
 
         // The later applicant is graded blue: an honest customer, whose application overtakes the earlier one at once.
         await services.PublishGradeAsync(late, CreditColour.Blue);
         Assert.Equal([second, first], await OrderInQueueAsync(first, second));
-        var green = (await services.GetApplicationAsync(second)).GetProperty("application");
+        var green = await services.GetApplicationAsync(second);
         Assert.True(green.GetProperty("greenChannel").GetBoolean());
         Assert.True(green.GetProperty("stageDueAt").GetDateTimeOffset() < normalDue, "The green channel's acceptance limit (8 hours) is shorter than a working day.");
 
         // Downgraded to red: it leaves the channel and falls back behind the earlier application.
         await services.PublishGradeAsync(late, CreditColour.Red);
         Assert.Equal([first, second], await OrderInQueueAsync(first, second));
-        var red = (await services.GetApplicationAsync(second)).GetProperty("application");
+        var red = await services.GetApplicationAsync(second);
         Assert.False(red.GetProperty("greenChannel").GetBoolean());
         Assert.Equal(normalDue, red.GetProperty("stageDueAt").GetDateTimeOffset());
     }

@@ -4,8 +4,11 @@ using CreditPower.ServiceDefaults.Subjects;
 
 namespace CreditPower.Applications.Features.Intake;
 
-/// <summary>An application in a work queue; a natural person's ID number is masked.</summary>
-public sealed record ApplicationResponse(
+/// <summary>
+/// An application in a work queue; a natural person's ID number is masked. Not sealed: the detail answer is the same
+/// fields and more, so a client reads <c>id</c>, <c>stage</c> and <c>greenChannel</c> the same way from both.
+/// </summary>
+public record ApplicationResponse(
     Guid Id, SubjectKind SubjectKind, string Identifier, string ApplicantName, ApplicationType Type, string TypeName,
     int CapacityKva, string Address, ApplicationStage Stage, string StageName, DateTimeOffset StageEnteredAt,
     DateTimeOffset? StageDueAt, bool Overdue, ApplicationStage? NextStage, string? NextStageName, string? NextStageBy,
