@@ -64,9 +64,14 @@ internal static class ApplicationSteps
     /// Registers the subject in Grading (its archive holds every subject that signs a letter, and Grading parks a verdict
     /// about an unknown one), takes an application on the credit path and records its signing; returns the detail.
     /// </summary>
-    public static async Task<JsonElement> SubmitSignedCreditPathAsync(this ServicesFixture services, string uscc, string name = "淮阴区信用承诺测试有限公司")
+    public static async Task<JsonElement> SubmitSignedCreditPathAsync(
+        this ServicesFixture services, string uscc, string name = "淮阴区信用承诺测试有限公司", bool registerInGrading = true)
     {
-        await services.RegisterLegalEntityAsync(uscc, name);
+        if (registerInGrading)
+        {
+            await services.RegisterLegalEntityAsync(uscc, name);
+        }
+
         var submitted = await services.SubmitAsync(CreditPathBody(uscc, name));
         using var clerk = services.CreateClientAs(ResourceNames.Applications, "clerk-wang", Roles.Clerk);
         return await clerk.PostJsonAsync($"/api/applications/{submitted.Id()}/commitment-letter/signature", new { signedBy = "周振华" }, HttpStatusCode.OK);

@@ -22,7 +22,7 @@ public sealed class CommitmentLedgerTests(ServicesFixture services) : IDisposabl
     {
         var uscc = TestIdentifiers.NewUscc();
         var subjectId = await services.RegisterLegalEntityAsync(uscc, "淮阴区违诺黑名单测试有限公司");
-        var signed = await services.SubmitSignedCreditPathAsync(uscc, "淮阴区违诺黑名单测试有限公司");
+        var signed = await services.SubmitSignedCreditPathAsync(uscc, "淮阴区违诺黑名单测试有限公司", registerInGrading: false);
         var bills = Promise(signed, "billsOnTime");
 
         var verified = await _officer.PostJsonAsync($"/api/commitments/{bills}/verification",
