@@ -41,6 +41,9 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
             identifier = uscc,
             applicantName = "淮阴区恒通机械制造有限公司",
             type = "capacityIncrease",
+            capacityKva = 630,
+            address = "淮安市淮阴区长江东路 1 号",
+            propertyProof = new { documentType = "不动产权证书", documentNumber = "苏(2026)淮安市不动产权第0000001号" },
         }, cancellation);
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var applicationId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetGuid();

@@ -15,12 +15,16 @@ public sealed class ApplicationInputTests(ServicesFixture services) : IDisposabl
     private readonly HttpClient _clerk = services.CreateClient(ResourceNames.Applications, Roles.Clerk);
 
     [Theory]
-    [InlineData("an unknown field", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"newConnection","capacityKva":630}""", "capacityKva")]
+    [InlineData("an unknown field", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"newConnection","capacityKva":630,"address":"淮安市淮阴区长江东路 1 号","propertyProof":{"documentType":"不动产权证书","documentNumber":"001"},"priority":1}""", "priority")]
     [InlineData("a missing required field", """{"subjectKind":"legalEntity","identifier":"{uscc}","type":"newConnection"}""", "applicantName")]
-    [InlineData("an application type that does not exist", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"demolition"}""", "type")]
-    [InlineData("a subject kind that does not exist", """{"subjectKind":"company","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"newConnection"}""", "subjectKind")]
+    [InlineData("an application type that does not exist", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"demolition","capacityKva":630,"address":"淮安市淮阴区长江东路 1 号","propertyProof":{"documentType":"不动产权证书","documentNumber":"001"}}""", "type")]
+    [InlineData("a subject kind that does not exist", """{"subjectKind":"company","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"newConnection","capacityKva":630,"address":"淮安市淮阴区长江东路 1 号","propertyProof":{"documentType":"不动产权证书","documentNumber":"001"}}""", "subjectKind")]
     [InlineData("malformed JSON", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":""", "$")]
-    [InlineData("a blank applicant name", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":" ","type":"newConnection"}""", "applicantName")]
+    [InlineData("a blank applicant name", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":" ","type":"newConnection","capacityKva":630,"address":"淮安市淮阴区长江东路 1 号","propertyProof":{"documentType":"不动产权证书","documentNumber":"001"}}""", "applicantName")]
+    [InlineData("a capacity of zero", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"newConnection","capacityKva":0,"address":"淮安市淮阴区长江东路 1 号","propertyProof":{"documentType":"不动产权证书","documentNumber":"001"}}""", "capacityKva")]
+    [InlineData("a blank address", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"newConnection","capacityKva":630,"address":"  ","propertyProof":{"documentType":"不动产权证书","documentNumber":"001"}}""", "address")]
+    [InlineData("neither property proof nor the credit path", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"newConnection","capacityKva":630,"address":"淮安市淮阴区长江东路 1 号"}""", "propertyProof")]
+    [InlineData("a property proof without its number", """{"subjectKind":"legalEntity","identifier":"{uscc}","applicantName":"淮阴区恒通机械制造有限公司","type":"newConnection","capacityKva":630,"address":"淮安市淮阴区长江东路 1 号","propertyProof":{"documentType":"不动产权证书","documentNumber":""}}""", "propertyProof.documentNumber")]
     public async Task Bad_application_answers_400_naming_the_field_and_queues_nothing(string why, string body, string field)
     {
         var uscc = TestIdentifiers.NewUscc();
@@ -74,7 +78,7 @@ public sealed class ApplicationInputTests(ServicesFixture services) : IDisposabl
         var uscc = TestIdentifiers.NewUscc();
 
         using var response = await _clerk.PostAsync("/api/applications",
-            Api.RawJson($$"""{"subjectKind":"legalEntity","identifier":"{{uscc}}","applicantName":"{{Api.OversizedText()}}","type":"newConnection"}"""),
+            Api.RawJson($$"""{"subjectKind":"legalEntity","identifier":"{{uscc}}","applicantName":"{{Api.OversizedText()}}","type":"newConnection","capacityKva":630,"address":"淮安市淮阴区长江东路 1 号","propertyProof":{"documentType":"不动产权证书","documentNumber":"001"} }"""),
             Api.Cancellation);
 
         await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
@@ -85,7 +89,7 @@ public sealed class ApplicationInputTests(ServicesFixture services) : IDisposabl
 
     private Task<HttpResponseMessage> SubmitAsync(string kind, string identifier) =>
         _clerk.PostAsync("/api/applications",
-            Api.RawJson($$"""{"subjectKind":"{{kind}}","identifier":"{{identifier}}","applicantName":"淮阴区恒通机械制造有限公司","type":"capacityIncrease"}"""),
+            Api.RawJson($$"""{"subjectKind":"{{kind}}","identifier":"{{identifier}}","applicantName":"淮阴区恒通机械制造有限公司","type":"capacityIncrease","capacityKva":630,"address":"淮安市淮阴区长江东路 1 号","propertyProof":{"documentType":"不动产权证书","documentNumber":"001"} }"""),
             Api.Cancellation);
 
     private async Task AssertNothingQueuedAsync(string identifier)

@@ -41,6 +41,9 @@ public sealed class IdempotentConsumerTests(ServicesFixture services)
             identifier = uscc,
             applicantName = "淮阴区重复投递测试有限公司",
             type = "newConnection",
+            capacityKva = 630,
+            address = "淮安市淮阴区长江东路 1 号",
+            propertyProof = new { documentType = "不动产权证书", documentNumber = "苏(2026)淮安市不动产权第0000001号" },
         }, HttpStatusCode.Created);
         var applicationPath = $"/api/applications/{application.GetProperty("id").GetGuid()}";
         Assert.False(application.GetProperty("greenChannel").GetBoolean());

@@ -1,4 +1,9 @@
+using CreditPower.Applications.Domain;
+using CreditPower.Applications.Features.Commitments;
+using CreditPower.Applications.Features.CreditPath;
+using CreditPower.Applications.Features.DrcReport;
 using CreditPower.Applications.Features.Intake;
+using CreditPower.Applications.Features.Lifecycle;
 using CreditPower.ServiceDefaults.Security;
 
 namespace CreditPower.Applications;
@@ -7,19 +12,56 @@ internal static class ApplicationsApi
 {
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/applications").WithTags("Applications");
+        var api = app.MapGroup("/api").WithTags("Applications");
 
-        api.MapPost("/", SubmitApplication.Handle)
-            .WithName("SubmitApplication").WithSummary("受理新装或增容申请")
+        api.MapPost("/applications", SubmitApplication.Handle)
+            .WithName("SubmitApplication").WithSummary("受理新装或增容申请（产权证明，或法人凭信用报告和信用承诺书）")
             .RequireAuthorization(p => p.RequireRole(Roles.Clerk, Roles.Admin));
 
-        api.MapGet("/", ListApplications.Handle)
-            .WithName("ListApplications").WithSummary("工作队列：绿色通道优先，再按受理时间")
+        api.MapGet("/applications", ListApplications.Handle)
+            .WithName("ListApplications").WithSummary("工作队列：绿色通道优先，再按受理时间；可按环节、是否超期筛选")
             .RequireAuthorization(p => p.RequireRole(Roles.All));
 
-        api.MapGet("/{id:guid}", GetApplication.Handle)
-            .WithName("GetApplication").WithSummary("申请详情")
+        api.MapGet("/applications/{id:guid}", GetApplication.Handle)
+            .WithName("GetApplication").WithSummary("申请详情：环节时间线、产权证明或信用报告、信用承诺书")
             .RequireAuthorization(p => p.RequireRole(Roles.All));
+
+        // Each stage checks its own role (Stages); the gate lets in only roles that complete some stage.
+        api.MapPost("/applications/{id:guid}/stage", AdvanceStage.Handle)
+            .WithName("AdvanceApplicationStage").WithSummary("办结当前环节，进入下一环节（按顺序，按角色）")
+            .RequireAuthorization(p => p.RequireRole(Stages.TransitionRoles));
+
+        api.MapPost("/applications/{id:guid}/commitment-letter/signature", SignLetter.Handle)
+            .WithName("RecordLetterSignature").WithSummary("登记信用承诺书的签署（签署人、签署时间）")
+            .RequireAuthorization(p => p.RequireRole(Roles.Clerk));
+
+        api.MapGet("/applications/{id:guid}/commitment-letter.pdf", GetLetterPdf.Handle)
+            .WithName("GetCommitmentLetterPdf").WithSummary("信用承诺书 PDF（A4）")
+            .RequireAuthorization(p => p.RequireRole(Roles.All));
+
+        api.MapGet("/commitments", ListCommitments.Handle)
+            .WithName("ListCommitments").WithSummary("承诺台账：按期限排序；overdue=true 为已到期待核查的承诺")
+            .RequireAuthorization(p => p.RequireRole(Roles.All));
+
+        api.MapPost("/commitments/{id:guid}/verification", VerifyCommitment.Handle)
+            .WithName("VerifyCommitment").WithSummary("核查承诺：已履约或已违诺（违诺推送信用评价，一票否决）")
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Inspector, Roles.Supervisor));
+
+        api.MapPost("/drc/commitment-batches", CreateDrcBatch.Handle)
+            .WithName("CreateDrcCommitmentBatch").WithSummary("立即生成信用承诺书报送批次（发改委）")
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Supervisor));
+
+        api.MapGet("/drc/commitment-batches", ListDrcBatches.Handle)
+            .WithName("ListDrcCommitmentBatches").WithSummary("信用承诺书报送批次（序号、份数、校验值）")
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Supervisor, Roles.DrcOfficer));
+
+        api.MapGet("/drc/commitment-batches/{sequence:int}/{format}", DownloadDrcBatch.Handle)
+            .WithName("DownloadDrcCommitmentBatch").WithSummary("下载报送批次文件（json 或 csv，附 SHA-256 校验值）")
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Supervisor, Roles.DrcOfficer));
+
+        api.MapGet("/drc/commitment-reconciliation", GetReconciliation.Handle)
+            .WithName("GetDrcCommitmentReconciliation").WithSummary("报送对账：期间内签署的每份承诺书、所在批次、有无漏报或逾期")
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Supervisor, Roles.DrcOfficer));
 
         return app;
     }

@@ -1,5 +1,8 @@
 using CreditPower.Applications.Data;
+using CreditPower.Applications.Features.CreditPath;
+using CreditPower.Applications.Features.DrcReport;
 using CreditPower.Applications.Features.GreenChannel;
+using CreditPower.Applications.Features.Lifecycle;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
 using CreditPower.ServiceDefaults.Messaging;
@@ -12,6 +15,15 @@ internal static class ApplicationsServices
     {
         builder.AddServiceDatabase<ApplicationsDbContext>(ResourceNames.ApplicationsDb);
         builder.AddMessaging<ApplicationsDbContext>(ResourceNames.Applications, bus => bus.AddConsumer<CreditGradeChangedConsumer>());
+
+        builder.Services.AddOptions<StageTimeLimitOptions>().BindConfiguration(StageTimeLimitOptions.SectionName);
+        builder.Services.AddOptions<CommitmentOptions>().BindConfiguration(CommitmentOptions.SectionName);
+        builder.Services.AddOptions<DrcReportOptions>().BindConfiguration(DrcReportOptions.SectionName);
+        builder.Services.AddSingleton<StageClock>();
+        builder.Services.AddSingleton<CommitmentLetterWriter>();
+        builder.Services.AddSingleton<LetterPdf>();
+        builder.Services.AddScoped<DrcBatchWriter>();
+        builder.Services.AddHostedService<DrcReportSchedule>();
         return builder;
     }
 }

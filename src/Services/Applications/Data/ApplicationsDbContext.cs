@@ -7,7 +7,12 @@ namespace CreditPower.Applications.Data;
 public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext> options) : DbContext(options)
 {
     public DbSet<ConnectionApplication> Applications => Set<ConnectionApplication>();
+    public DbSet<StageEntry> StageEntries => Set<StageEntry>();
     public DbSet<SubjectColour> SubjectColours => Set<SubjectColour>();
+    public DbSet<CreditReport> CreditReports => Set<CreditReport>();
+    public DbSet<CommitmentLetter> CommitmentLetters => Set<CommitmentLetter>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<DrcBatch> DrcBatches => Set<DrcBatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

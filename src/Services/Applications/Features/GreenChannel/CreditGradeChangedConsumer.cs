@@ -1,5 +1,6 @@
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
+using CreditPower.Applications.Features.Lifecycle;
 using CreditPower.Contracts;
 using CreditPower.ServiceDefaults.Messaging;
 using MassTransit;
@@ -9,9 +10,10 @@ namespace CreditPower.Applications.Features.GreenChannel;
 
 /// <summary>
 /// Keeps the local colour of each subject and moves its open applications into or out of the green
-/// channel at once. Older grades arriving late never overwrite newer ones.
+/// channel at once, the current stage's due time following the channel's limit (counted from when the stage was
+/// entered). Older grades arriving late never overwrite newer ones.
 /// </summary>
-internal sealed class CreditGradeChangedConsumer(ApplicationsDbContext db, TimeProvider clock) : IConsumer<CreditGradeChanged>
+internal sealed class CreditGradeChangedConsumer(ApplicationsDbContext db, StageClock stageClock, TimeProvider clock) : IConsumer<CreditGradeChanged>
 {
     public async Task Consume(ConsumeContext<CreditGradeChanged> context)
     {
@@ -56,9 +58,22 @@ internal sealed class CreditGradeChangedConsumer(ApplicationsDbContext db, TimeP
 
         var greenChannel = ConnectionApplication.IsHonest(grade.NewColour);
         var open = await db.Applications
-            .Where(a => a.Identifier == grade.Identifier && a.Stage != ApplicationStage.Completed && a.GreenChannel != greenChannel)
+            .Where(a => a.Identifier == grade.Identifier && a.Stage != ApplicationStage.Completed)
             .ToListAsync(context.CancellationToken);
-        open.ForEach(a => a.GreenChannel = greenChannel);
+        foreach (var application in open)
+        {
+            if (application.SubjectId == Guid.Empty)
+            {
+                application.SubjectId = grade.SubjectId;
+            }
+
+            if (application.GreenChannel != greenChannel)
+            {
+                application.GreenChannel = greenChannel;
+                application.StageDueAt = stageClock.DueAt(application.Stage, application.StageEnteredAt, greenChannel);
+            }
+        }
+
         return true;
     }
 }

@@ -1,14 +1,13 @@
 using CreditPower.Applications.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CreditPower.Applications.Features.Intake;
 
 internal static class GetApplication
 {
-    public static async Task<Results<Ok<ApplicationResponse>, NotFound>> Handle(Guid id, ApplicationsDbContext db, CancellationToken cancellationToken)
-    {
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return application is null ? TypedResults.NotFound() : TypedResults.Ok(ApplicationResponse.From(application));
-    }
+    public static async Task<Results<Ok<ApplicationDetailResponse>, NotFound>> Handle(
+        Guid id, ApplicationsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ApplicationDetailResponse.FindAsync(db, id, clock.GetUtcNow(), cancellationToken) is { } detail
+            ? TypedResults.Ok(detail)
+            : TypedResults.NotFound();
 }

@@ -1,0 +1,309 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CreditPower.Applications.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class ApplicationLifecycleAndCommitments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Address",
+                table: "applications",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "CapacityKva",
+                table: "applications",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "StageDueAt",
+                table: "applications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "StageEnteredAt",
+                table: "applications",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubjectId",
+                table: "applications",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<string>(
+                name: "property_document_number",
+                table: "applications",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "property_document_type",
+                table: "applications",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true);
+
+            // Applications taken before stages had clocks: their stage began when they were taken.
+            migrationBuilder.Sql("UPDATE applications SET \"StageEnteredAt\" = \"SubmittedAt\"");
+
+            migrationBuilder.CreateTable(
+                name: "credit_reports",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    NegativeItems = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_credit_reports", x => x.ApplicationId);
+                    table.ForeignKey(
+                        name: "FK_credit_reports_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "drc_batches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    LetterCount = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Csv = table.Column<string>(type: "text", nullable: false),
+                    JsonSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CsvSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_drc_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stage_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EnteredAs = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GreenChannel = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stage_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_stage_entries_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commitment_letters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Serial = table.Column<int>(type: "integer", nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    SubjectName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LegalRepresentative = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LetterDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    FullText = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SigningRecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DrcBatchId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commitment_letters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_commitment_letters_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_commitment_letters_drc_batches_DrcBatchId",
+                        column: x => x.DrcBatchId,
+                        principalTable: "drc_batches",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commitments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LetterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Promise = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    VerifiedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerificationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_commitments_commitment_letters_LetterId",
+                        column: x => x.LetterId,
+                        principalTable: "commitment_letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commitment_letters_ApplicationId",
+                table: "commitment_letters",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commitment_letters_DrcBatchId",
+                table: "commitment_letters",
+                column: "DrcBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commitment_letters_Number",
+                table: "commitment_letters",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commitment_letters_SignedAt",
+                table: "commitment_letters",
+                column: "SignedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commitment_letters_Year_Serial",
+                table: "commitment_letters",
+                columns: new[] { "Year", "Serial" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commitments_Identifier_State",
+                table: "commitments",
+                columns: new[] { "Identifier", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commitments_LetterId",
+                table: "commitments",
+                column: "LetterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_commitments_State_Deadline",
+                table: "commitments",
+                columns: new[] { "State", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drc_batches_ScheduledFor",
+                table: "drc_batches",
+                column: "ScheduledFor",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drc_batches_Sequence",
+                table: "drc_batches",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stage_entries_ApplicationId_Stage",
+                table: "stage_entries",
+                columns: new[] { "ApplicationId", "Stage" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "commitments");
+
+            migrationBuilder.DropTable(
+                name: "credit_reports");
+
+            migrationBuilder.DropTable(
+                name: "stage_entries");
+
+            migrationBuilder.DropTable(
+                name: "commitment_letters");
+
+            migrationBuilder.DropTable(
+                name: "drc_batches");
+
+            migrationBuilder.DropColumn(
+                name: "Address",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "CapacityKva",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "StageDueAt",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "StageEnteredAt",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "SubjectId",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "property_document_number",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "property_document_type",
+                table: "applications");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace CreditPower.Applications.Domain;
+
+/// <summary>A stage's time limit, such as 2 working days or 24 hours.</summary>
+public sealed record TimeLimit(int Amount, TimeLimitUnit Unit)
+{
+    /// <summary>
+    /// When a stage entered at <paramref name="enteredAt"/> is due. Working days count from the next working day and end
+    /// at 24:00 Beijing time of the last one, as counter staff read "2 个工作日". Public holidays are not known here: the
+    /// limit is the one a weekday calendar gives (a holiday calendar would be the next step).
+    /// </summary>
+    public DateTimeOffset DueFrom(DateTimeOffset enteredAt)
+    {
+        if (Unit == TimeLimitUnit.Hours)
+        {
+            return enteredAt.AddHours(Amount);
+        }
+
+        var day = DateOnly.FromDateTime(BeijingTime.ToLocal(enteredAt).DateTime);
+        var counted = 0;
+        while (counted < Amount)
+        {
+            day = day.AddDays(1);
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                counted++;
+            }
+        }
+
+        return BeijingTime.At(day.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
+    }
+
+    /// <summary>The limit as staff read it: 2 个工作日, 24 小时.</summary>
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Amount} {(Unit == TimeLimitUnit.Hours ? "小时" : "个工作日")}");
+}
