@@ -8,6 +8,9 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
 {
     public DbSet<ConnectionApplication> Applications => Set<ConnectionApplication>();
     public DbSet<SubjectColour> SubjectColours => Set<SubjectColour>();
+    public DbSet<PublicCapacityPool> CapacityPools => Set<PublicCapacityPool>();
+    public DbSet<CapacityRequest> CapacityRequests => Set<CapacityRequest>();
+    public DbSet<CapacityLedgerEntry> CapacityLedger => Set<CapacityLedgerEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
