@@ -15,11 +15,12 @@ internal sealed class CapacityLedgerEntryConfiguration : IEntityTypeConfiguratio
                 """);
         });
         entry.HasKey(e => e.Id);
+        entry.Property(e => e.Id).UseIdentityAlwaysColumn();
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         entry.Property(e => e.Reason).HasMaxLength(200);
         entry.Property(e => e.By).HasMaxLength(100);
         entry.HasOne<PublicCapacityPool>().WithMany().HasForeignKey(e => e.PoolId).OnDelete(DeleteBehavior.Restrict);
-        entry.HasIndex(e => new { e.PoolId, e.At });
+        entry.HasIndex(e => new { e.PoolId, e.Id });
         entry.HasIndex(e => e.ApplicationId);
     }
 }

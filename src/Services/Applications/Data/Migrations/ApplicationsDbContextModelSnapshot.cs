@@ -24,9 +24,11 @@ namespace CreditPower.Applications.Data.Migrations
 
             modelBuilder.Entity("CreditPower.Applications.Domain.CapacityLedgerEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
                     b.Property<int>("AllocatedAfter")
                         .HasColumnType("integer");
@@ -68,7 +70,7 @@ namespace CreditPower.Applications.Data.Migrations
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("PoolId", "At");
+                    b.HasIndex("PoolId", "Id");
 
                     b.ToTable("capacity_ledger", null, t =>
                         {

@@ -56,7 +56,6 @@ internal static class AddCapacity
             pool.Total += request.Amount;
             db.CapacityLedger.Add(new CapacityLedgerEntry
             {
-                Id = Guid.CreateVersion7(now),
                 PoolId = pool.Id,
                 Kind = CapacityLedgerKind.Added,
                 Amount = request.Amount,

@@ -65,7 +65,6 @@ internal static class CreatePool
         {
             db.CapacityLedger.Add(new CapacityLedgerEntry
             {
-                Id = Guid.CreateVersion7(now),
                 PoolId = pool.Id,
                 Kind = CapacityLedgerKind.Added,
                 Amount = pool.Total,

@@ -32,7 +32,7 @@ internal static class GetPool
             where entry.PoolId == id
             join application in db.Applications.AsNoTracking() on entry.ApplicationId equals application.Id into applications
             from application in applications.DefaultIfEmpty()
-            orderby entry.At descending, entry.Id descending
+            orderby entry.Id descending
             select new CapacityLedgerResponse(
                 entry.Id, entry.Kind, entry.Amount, entry.RequestId, entry.ApplicationId,
                 application == null ? null : application.ApplicantName,

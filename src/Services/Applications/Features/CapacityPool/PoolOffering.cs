@@ -42,7 +42,6 @@ internal static class PoolOffering
             pool.Allocated += request.Amount;
             db.CapacityLedger.Add(new CapacityLedgerEntry
             {
-                Id = Guid.CreateVersion7(now),
                 PoolId = pool.Id,
                 Kind = CapacityLedgerKind.Allocated,
                 Amount = request.Amount,

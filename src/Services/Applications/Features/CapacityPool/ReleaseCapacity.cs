@@ -71,7 +71,6 @@ internal static class ReleaseCapacity
             pool.Allocated -= request.Amount;
             db.CapacityLedger.Add(new CapacityLedgerEntry
             {
-                Id = Guid.CreateVersion7(now),
                 PoolId = pool.Id,
                 Kind = CapacityLedgerKind.Released,
                 Amount = request.Amount,

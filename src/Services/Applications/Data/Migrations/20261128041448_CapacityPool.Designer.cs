@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Applications.Data.Migrations
 {
     [DbContext(typeof(ApplicationsDbContext))]
-    [Migration("20261128040852_CapacityPool")]
+    [Migration("20261128041448_CapacityPool")]
     partial class CapacityPool
     {
         /// <inheritdoc />
@@ -27,9 +27,11 @@ namespace CreditPower.Applications.Data.Migrations
 
             modelBuilder.Entity("CreditPower.Applications.Domain.CapacityLedgerEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
                     b.Property<int>("AllocatedAfter")
                         .HasColumnType("integer");
@@ -71,7 +73,7 @@ namespace CreditPower.Applications.Data.Migrations
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("PoolId", "At");
+                    b.HasIndex("PoolId", "Id");
 
                     b.ToTable("capacity_ledger", null, t =>
                         {

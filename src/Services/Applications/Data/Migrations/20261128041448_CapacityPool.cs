@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -33,7 +34,8 @@ namespace CreditPower.Applications.Data.Migrations
                 name: "capacity_ledger",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     PoolId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Amount = table.Column<int>(type: "integer", nullable: false),
@@ -97,9 +99,9 @@ namespace CreditPower.Applications.Data.Migrations
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_capacity_ledger_PoolId_At",
+                name: "IX_capacity_ledger_PoolId_Id",
                 table: "capacity_ledger",
-                columns: new[] { "PoolId", "At" });
+                columns: new[] { "PoolId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_capacity_pools_Name",
