@@ -22,10 +22,6 @@ internal static class ApplicationsApi
             .WithName("GetApplication").WithSummary("申请详情")
             .RequireAuthorization(p => p.RequireRole(Roles.All));
 
-        api.MapGet("/{applicationId:guid}/capacity", ListApplicationCapacity.Handle)
-            .WithName("ListApplicationCapacity").WithSummary("该申请的公用容量申请与分配")
-            .RequireAuthorization(p => p.RequireRole(Roles.All));
-
         var capacity = app.MapGroup("/api/capacity").WithTags("CapacityPool");
 
         capacity.MapGet("/pools", ListPools.Handle)
@@ -43,6 +39,10 @@ internal static class ApplicationsApi
         capacity.MapPost("/pools/{id:guid}/additions", AddCapacity.Handle)
             .WithName("AddCapacity").WithSummary("新增公用容量并按序分配给排队申请")
             .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Supervisor, Roles.Admin));
+
+        capacity.MapGet("/applications/{applicationId:guid}", ListApplicationCapacity.Handle)
+            .WithName("ListApplicationCapacity").WithSummary("某一报装申请的公用容量申请与分配")
+            .RequireAuthorization(p => p.RequireRole(Roles.All));
 
         capacity.MapPost("/requests", RequestCapacity.Handle)
             .WithName("RequestCapacity").WithSummary("报装申请申请公用容量：有空余即分配，否则排队")

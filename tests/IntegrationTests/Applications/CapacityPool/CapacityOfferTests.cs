@@ -41,6 +41,42 @@ public sealed class CapacityOfferTests(ServicesFixture services) : IDisposable
         Assert.Equal([second], CapacitySteps.WaitingOrder(read));
         Assert.Equal([first], CapacitySteps.Holders(read));
         (await services.ReadPoolStateAsync(pool)).AssertConsistent();
+
+        var listed = (await _clerk.GetJsonAsync("/api/capacity/pools")).EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == pool);
+        Assert.Equal("substationBay", listed.GetProperty("kind").GetString());
+        Assert.Equal("个间隔", listed.GetProperty("unit").GetString());
+        Assert.Equal(1, listed.GetProperty("free").GetInt32());
+        Assert.Equal(1, listed.GetProperty("waiting").GetInt32());
+        var ofSecond = await _clerk.GetJsonAsync($"/api/capacity/applications/{second}");
+        var only = Assert.Single(ofSecond.EnumerateArray());
+        Assert.Equal(pool, only.GetProperty("poolId").GetGuid());
+        Assert.Equal("waiting", only.GetProperty("status").GetString());
+        Assert.Equal(1, only.GetProperty("position").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_natural_persons_resident_id_is_masked_in_the_queue()
+    {
+        var pool = await services.CreatePoolAsync(total: 1);
+        await _clerk.RequestCapacityOkAsync(pool, (await services.SubmitApplicationAsync("淮阴区占用间隔有限公司")).Id, 1);
+        var residentId = TestIdentifiers.NewResidentId();
+        var person = await _clerk.PostJsonAsync("/api/applications", new
+        {
+            subjectKind = "naturalPerson",
+            identifier = residentId,
+            applicantName = "张三",
+            type = "newConnection",
+        }, System.Net.HttpStatusCode.Created);
+
+        var request = await _clerk.RequestCapacityOkAsync(pool, person.GetProperty("id").GetGuid(), 1);
+        var queue = await _clerk.GetJsonAsync($"/api/capacity/pools/{pool}");
+
+        foreach (var shown in new[] { request.GetProperty("identifier").GetString(), queue.GetProperty("waiting")[0].GetProperty("identifier").GetString() })
+        {
+            Assert.NotEqual(residentId, shown);
+            Assert.Contains("*", shown, StringComparison.Ordinal);
+            Assert.StartsWith(residentId[..3], shown, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
