@@ -36,16 +36,16 @@ public sealed class CapacityPoolBrowserTests(AppHostFixture system, ChromiumFixt
             await page.Locator("#pool-kind").SelectOptionAsync("substationBay");
             await page.Locator("#pool-total").FillAsync("1");
             await page.GetByTestId("create-pool").ClickAsync();
-            await Expect(page.GetByTestId("capacity-outcome")).ToContainTextAsync($"已登记“{poolName}”");
+            await ExpectOutcomeAsync(page, $"已登记“{poolName}”");
             var detail = page.GetByTestId("capacity-pool-detail");
             await Expect(detail.Locator("h2")).ToHaveTextAsync(poolName);
 
             await RequestAsync(page, holder, "1");
-            await Expect(page.GetByTestId("capacity-outcome")).ToContainTextAsync("已获分配 1 个间隔");
+            await ExpectOutcomeAsync(page, "已获分配 1 个间隔");
             await RequestAsync(page, ordinary, "1");
-            await Expect(page.GetByTestId("capacity-outcome")).ToContainTextAsync("当前顺位第 1 位");
+            await ExpectOutcomeAsync(page, "当前顺位第 1 位");
             await RequestAsync(page, honest, "1");
-            await Expect(page.GetByTestId("capacity-outcome")).ToContainTextAsync("当前顺位第 1 位");
+            await ExpectOutcomeAsync(page, "当前顺位第 1 位");
 
             var waiting = page.GetByTestId("waiting-request");
             await Expect(waiting).ToHaveCountAsync(2);
@@ -65,7 +65,7 @@ public sealed class CapacityPoolBrowserTests(AppHostFixture system, ChromiumFixt
             await holding.GetByTestId("release").ClickAsync();
             await page.Locator("[id^=release-reason-]").FillAsync("用户撤回报装申请");
             await page.GetByTestId("confirm-release").ClickAsync();
-            await Expect(page.GetByTestId("capacity-outcome")).ToContainTextAsync("按序分配给 1 个排队申请");
+            await ExpectOutcomeAsync(page, "按序分配给 1 个排队申请");
 
             await Expect(page.Locator($"[data-testid=holding-request][data-application-id='{honest}']")).ToBeVisibleAsync();
             await Expect(waiting).ToHaveCountAsync(1);
@@ -79,6 +79,10 @@ public sealed class CapacityPoolBrowserTests(AppHostFixture system, ChromiumFixt
             await Expect(page.Locator($"[data-testid=capacity-pool]:has-text('{poolName}') [data-testid=pool-free]")).ToHaveTextAsync("0 个间隔");
         });
     }
+
+    /// <summary>What the page says after an action: a round trip to the Applications service, which a busy machine slows beyond 5 s.</summary>
+    private static Task ExpectOutcomeAsync(IPage page, string text) =>
+        Expect(page.GetByTestId("capacity-outcome")).ToContainTextAsync(text, new() { Timeout = 30_000 });
 
     private static async Task RequestAsync(IPage page, Guid application, string amount)
     {
