@@ -30,7 +30,8 @@ public sealed class CapacityPoolBrowserTests(AppHostFixture system, ChromiumFixt
         {
             await page.GotoAsync("/applications/capacity");
             await PortalBrowser.SignInAsync(page, "supervisor", system.StaffPassword);
-            await PortalBrowser.WaitUntilInteractiveAsync(page);
+            // As PortalBrowser.WaitUntilInteractiveAsync, with room for a circuit that starts slowly on a busy machine.
+            await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 
             await page.Locator("#pool-name").FillAsync(poolName);
             await page.Locator("#pool-kind").SelectOptionAsync("substationBay");
@@ -58,7 +59,7 @@ public sealed class CapacityPoolBrowserTests(AppHostFixture system, ChromiumFixt
             await page.Locator("#request-application").SelectOptionAsync(ordinary.ToString());
             await page.Locator("#request-amount").FillAsync("2");
             await page.GetByTestId("request-capacity").ClickAsync();
-            await Expect(page.GetByTestId("error-amount")).ToContainTextAsync("超过");
+            await Expect(page.GetByTestId("error-amount")).ToContainTextAsync("超过", new() { Timeout = 30_000 });
             await Expect(waiting).ToHaveCountAsync(2);
 
             var holding = page.Locator($"[data-testid=holding-request][data-application-id='{holder}']");
