@@ -2,6 +2,7 @@ using CreditPower.Applications.Domain;
 using CreditPower.Applications.Features.Commitments;
 using CreditPower.Applications.Features.CreditPath;
 using CreditPower.Applications.Features.DrcReport;
+using CreditPower.Applications.Features.CapacityPool;
 using CreditPower.Applications.Features.Intake;
 using CreditPower.Applications.Features.Lifecycle;
 using CreditPower.ServiceDefaults.Security;
@@ -62,6 +63,36 @@ internal static class ApplicationsApi
         api.MapGet("/drc/commitment-reconciliation", GetReconciliation.Handle)
             .WithName("GetDrcCommitmentReconciliation").WithSummary("报送对账：期间内签署的每份承诺书、所在批次、有无漏报或逾期")
             .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Supervisor, Roles.DrcOfficer));
+
+        var capacity = app.MapGroup("/api/capacity").WithTags("CapacityPool");
+
+        capacity.MapGet("/pools", ListPools.Handle)
+            .WithName("ListCapacityPools").WithSummary("公用容量资源：总量、已分配、空余与排队数")
+            .RequireAuthorization(p => p.RequireRole(Roles.All));
+
+        capacity.MapPost("/pools", CreatePool.Handle)
+            .WithName("CreateCapacityPool").WithSummary("登记公用变电站间隔或公用线路容量")
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+
+        capacity.MapGet("/pools/{id:guid}", GetPool.Handle)
+            .WithName("GetCapacityPool").WithSummary("公用容量详情：按分配顺序排队的申请、已分配与台账")
+            .RequireAuthorization(p => p.RequireRole(Roles.All));
+
+        capacity.MapPost("/pools/{id:guid}/additions", AddCapacity.Handle)
+            .WithName("AddCapacity").WithSummary("新增公用容量并按序分配给排队申请")
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Supervisor, Roles.Admin));
+
+        capacity.MapGet("/applications/{applicationId:guid}", ListApplicationCapacity.Handle)
+            .WithName("ListApplicationCapacity").WithSummary("某一报装申请的公用容量申请与分配")
+            .RequireAuthorization(p => p.RequireRole(Roles.All));
+
+        capacity.MapPost("/requests", RequestCapacity.Handle)
+            .WithName("RequestCapacity").WithSummary("报装申请申请公用容量：有空余即分配，否则排队")
+            .RequireAuthorization(p => p.RequireRole(Roles.Clerk, Roles.CreditOfficer, Roles.Supervisor, Roles.Admin));
+
+        capacity.MapPost("/requests/{id:guid}/release", ReleaseCapacity.Handle)
+            .WithName("ReleaseCapacity").WithSummary("释放已分配容量并按序分配给排队申请")
+            .RequireAuthorization(p => p.RequireRole(Roles.CreditOfficer, Roles.Supervisor, Roles.Admin));
 
         return app;
     }

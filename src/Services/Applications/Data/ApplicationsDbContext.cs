@@ -13,6 +13,9 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
     public DbSet<CommitmentLetter> CommitmentLetters => Set<CommitmentLetter>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<DrcBatch> DrcBatches => Set<DrcBatch>();
+    public DbSet<PublicCapacityPool> CapacityPools => Set<PublicCapacityPool>();
+    public DbSet<CapacityRequest> CapacityRequests => Set<CapacityRequest>();
+    public DbSet<CapacityLedgerEntry> CapacityLedger => Set<CapacityLedgerEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

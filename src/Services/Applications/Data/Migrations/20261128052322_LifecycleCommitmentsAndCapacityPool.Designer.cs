@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Applications.Data.Migrations
 {
     [DbContext(typeof(ApplicationsDbContext))]
-    [Migration("20261128041220_ApplicationLifecycleAndCommitments")]
-    partial class ApplicationLifecycleAndCommitments
+    [Migration("20261128052322_LifecycleCommitmentsAndCapacityPool")]
+    partial class LifecycleCommitmentsAndCapacityPool
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,117 @@ namespace CreditPower.Applications.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("CreditPower.Applications.Domain.CapacityLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AllocatedAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TotalAfter")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PoolId", "Id");
+
+                    b.ToTable("capacity_ledger", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_capacity_ledger_amount_positive", "\"Amount\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CreditPower.Applications.Domain.CapacityRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("PoolId", "ApplicationId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Ended'");
+
+                    b.HasIndex("PoolId", "Status");
+
+                    b.ToTable("capacity_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_capacity_requests_amount_positive", "\"Amount\" > 0");
+
+                            t.HasCheckConstraint("ck_capacity_requests_held_within_amount", "\"Held\" >= 0 AND \"Held\" <= \"Amount\"");
+                        });
+                });
 
             modelBuilder.Entity("CreditPower.Applications.Domain.Commitment", b =>
                 {
@@ -323,6 +434,47 @@ namespace CreditPower.Applications.Data.Migrations
                     b.ToTable("drc_batches", (string)null);
                 });
 
+            modelBuilder.Entity("CreditPower.Applications.Domain.PublicCapacityPool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Allocated")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("capacity_pools", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_capacity_pools_allocated_within_total", "\"Allocated\" >= 0 AND \"Allocated\" <= \"Total\"");
+                        });
+                });
+
             modelBuilder.Entity("CreditPower.Applications.Domain.StageEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -456,6 +608,30 @@ namespace CreditPower.Applications.Data.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Applications.Domain.CapacityLedgerEntry", b =>
+                {
+                    b.HasOne("CreditPower.Applications.Domain.PublicCapacityPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CreditPower.Applications.Domain.CapacityRequest", b =>
+                {
+                    b.HasOne("CreditPower.Applications.Domain.ConnectionApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CreditPower.Applications.Domain.PublicCapacityPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CreditPower.Applications.Domain.Commitment", b =>
