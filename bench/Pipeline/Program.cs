@@ -81,7 +81,7 @@ try
     }
 
     PrintTable(results);
-    return results.All(r => r.Lost == 0 && r.Duplicates == 0 && r.SendErrors == 0 && !r.BacklogGrowing) ? 0 : 1;
+    return results.All(r => r.Missing == 0 && r.Duplicates == 0 && r.SendErrors == 0 && !r.BacklogGrowing) ? 0 : 1;
 }
 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
 {
@@ -113,7 +113,7 @@ finally
 
 static void Print(RunResult r) => Console.WriteLine(
     Inv($"    p50 {r.Percentile(50):F1} ms, p90 {r.Percentile(90):F1}, p99 {r.Percentile(99):F1}, p99.9 {r.Percentile(99.9):F1}, max {r.Max:F1} ms; ")
-    + Inv($"{r.LatenciesMs.Length:N0}/{r.Measured:N0} measured arrived, over 1 s {r.OverOneSecond}, lost {r.Lost}, duplicates {r.Duplicates}, ")
+    + Inv($"{r.LatenciesMs.Length:N0}/{r.Measured:N0} measured arrived, over 1 s {r.OverOneSecond}, missing 60 s after the end {r.Missing}, duplicates {r.Duplicates}, ")
     + Inv($"redeliveries dropped by the inbox {r.RedeliveriesDropped}, send errors {r.SendErrors}; backlog (25/50/75/100 % of the run) {r.BacklogSummary}")
     + Inv($"{(r.BacklogGrowing ? " GROWING" : "")}; schedule lag max {r.MaxScheduleLagMs:F1} ms; process CPU {r.CpuCores:F2} cores = {r.CpuCores * 1e6 / r.Rate:F0} µs per message; ")
     + Inv($"GC {r.Gen0}/{r.Gen1}/{r.Gen2} (gen0/1/2), pauses {r.GcPauseMs:F0} ms; thread-pool queue max {r.MaxThreadPoolQueue}; load {r.Load}"));
@@ -122,13 +122,13 @@ static void PrintTable(List<RunResult> results)
 {
     Console.WriteLine();
     Console.WriteLine("Latency from the moment a message was due (fixed rate) to the consumer's commit (raw: its receive); ms.");
-    Console.WriteLine($"{"run",-50} {"rate",5} {"p50",7} {"p90",7} {"p99",7} {"max",7} {"p99 vs raw",10} {">1s",4} {"lost",5} {"dup",4} {"backlog end",11} {"slope/s",7} {"µs CPU/msg",10}");
+    Console.WriteLine($"{"run",-50} {"rate",5} {"p50",7} {"p90",7} {"p99",7} {"max",7} {"p99 vs raw",10} {">1s",4} {"missing",7} {"dup",4} {"backlog end",11} {"slope/s",7} {"µs CPU/msg",10}");
     foreach (var r in results)
     {
         var baseline = results.FirstOrDefault(b => b.Rate == r.Rate && b.Name.StartsWith("raw", StringComparison.Ordinal));
         var ratio = baseline is null ? "—" : (r.Percentile(99) / baseline.Percentile(99)).ToString("F1", CultureInfo.InvariantCulture) + "×";
         Console.WriteLine(Inv(
-            $"{r.Name,-50} {r.Rate,5} {r.Percentile(50),7:F1} {r.Percentile(90),7:F1} {r.Percentile(99),7:F1} {r.Max,7:F1} {ratio,10} {r.OverOneSecond,4} {r.Lost,5} {r.Duplicates,4} {(r.Backlog.Count > 0 ? r.Backlog[^1] : 0),11} {r.BacklogSlope,7:F1} {r.CpuCores * 1e6 / r.Rate,10:F0}")
+            $"{r.Name,-50} {r.Rate,5} {r.Percentile(50),7:F1} {r.Percentile(90),7:F1} {r.Percentile(99),7:F1} {r.Max,7:F1} {ratio,10} {r.OverOneSecond,4} {r.Missing,7} {r.Duplicates,4} {(r.Backlog.Count > 0 ? r.Backlog[^1] : 0),11} {r.BacklogSlope,7:F1} {r.CpuCores * 1e6 / r.Rate,10:F0}")
             + (r.BacklogGrowing ? "  GROWING" : ""));
     }
 

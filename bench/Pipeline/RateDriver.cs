@@ -103,7 +103,7 @@ internal static class RateDriver
             Seconds = seconds,
             Measured = total - warmup,
             LatenciesMs = recorder.LatenciesMs(warmup),
-            Lost = total - recorder.Arrivals - Interlocked.Read(ref sendErrors),
+            Missing = total - recorder.Arrivals - Interlocked.Read(ref sendErrors),
             Duplicates = recorder.Duplicates,
             RedeliveriesDropped = recorder.RedeliveriesDropped,
             SendErrors = Interlocked.Read(ref sendErrors),

@@ -10,7 +10,7 @@ internal sealed record RunResult
     public required int Seconds { get; init; }
     public required int Measured { get; init; }
     public required double[] LatenciesMs { get; init; }
-    public required long Lost { get; init; }
+    public required long Missing { get; init; }
     public required long Duplicates { get; init; }
     public required long RedeliveriesDropped { get; init; }
     public required long SendErrors { get; init; }
