@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace CreditPower.Notifications.Channels;
@@ -19,6 +21,9 @@ internal sealed class AliyunSmsClient(HttpClient http, IOptions<SmsOptions> opti
         "Throttling", "Throttling.User", "Throttling.Api", "ServiceUnavailable", "InternalError",
         "InvalidTimeStamp.Expired", "SignatureNonceUsed",
     };
+
+    // Chinese values as they are, not \uXXXX: what the provider shows in its console, and shorter.
+    private static readonly JsonSerializerOptions _templateJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public async Task<SendResult> SendAsync(string phoneNumber, string templateCode, IReadOnlyDictionary<string, string> parameters,
         string outId, CancellationToken cancellationToken)
@@ -69,7 +74,7 @@ internal sealed class AliyunSmsClient(HttpClient http, IOptions<SmsOptions> opti
             ["SignatureNonce"] = nonce,
             ["SignatureVersion"] = "1.0",
             ["TemplateCode"] = sms.Templates.GetValueOrDefault(templateCode, templateCode),
-            ["TemplateParam"] = JsonSerializer.Serialize(parameters),
+            ["TemplateParam"] = JsonSerializer.Serialize(parameters, _templateJson),
             ["Timestamp"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["Version"] = "2017-05-25",
         };
