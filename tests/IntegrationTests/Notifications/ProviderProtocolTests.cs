@@ -6,7 +6,6 @@ using CreditPower.IntegrationTests.Hosting;
 using CreditPower.Notifications.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace CreditPower.IntegrationTests.Notifications;
 
@@ -179,7 +178,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
 
     private WeChatClient WeChatClient() => services.Notifications.Services.GetRequiredService<WeChatClient>();
 
-    private Task ForgetTokenAsync() => services.Redis.KeyDeleteAsync(TokenKey);
+    private Task<bool> ForgetTokenAsync() => services.Redis.KeyDeleteAsync(TokenKey);
 
     private async Task<(int Issued, int Requests)> TokenStatsAsync()
     {
