@@ -21,8 +21,14 @@ public static class ResourceNames
     public const string Notifications = "notifications";
     public const string ValueAdded = "valueadded";
     public const string Portal = "portal";
+    public const string GatewaySimulator = "gateway-simulator";
 
     public const string JwtSigningKey = "jwt-signing-key";
     public const string StaffDevPassword = "staff-dev-password";
     public const string BillingFeedApiKey = "billing-feed-api-key";
+    public const string SmsAccessKeyId = "sms-access-key-id";
+    public const string SmsAccessKeySecret = "sms-access-key-secret";
+    public const string SmsReceiptToken = "sms-receipt-token";
+    public const string WeChatAppId = "wechat-app-id";
+    public const string WeChatAppSecret = "wechat-app-secret";
 }

@@ -44,6 +44,8 @@ public sealed class AppHostFixture : IAsyncLifetime
                 $"--Parameters:{ResourceNames.JwtSigningKey}={_signingKey}",
                 $"--Parameters:{ResourceNames.StaffDevPassword}={StaffPassword}",
                 "--Portal:Port=",
+                // Tests run at any hour: quiet hours (held to 08:00) are covered by the integration tests' clock.
+                "--Notifications:Dispatch:QuietHoursEnabled=false",
             ],
             (options, _) => options.DisableDashboard = true);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());

@@ -25,12 +25,14 @@ public sealed partial class SecurityTests(ServicesFixture services)
     private const string NotAStaffRole = "customer";
 
     /// <summary>
-    /// The only /api routes not for staff tokens: the public criteria page (no sign-in, DOMAIN.md §9) and the upstream
-    /// billing feed (its own API key, tested in BillingFeedTests). A new exception must be added here on purpose.
+    /// The only /api routes not for staff tokens: the public criteria page (no sign-in, DOMAIN.md §9), the upstream
+    /// billing feed (its own API key, tested in BillingFeedTests) and the SMS provider's receipt callback (a token in its
+    /// URL, tested in DispatchTests). A new exception must be added here on purpose.
     /// </summary>
     private static readonly Dictionary<string, string[]> _notForStaffTokens = new()
     {
         [ResourceNames.Grading] = ["/api/billing/facts billing-feed", "/api/public/criteria anonymous"],
+        [ResourceNames.Notifications] = ["/api/callbacks/sms-reports sms-receipts"],
     };
 
     public static TheoryData<string> Services =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CreditPower.ServiceDefaults.Messaging;
 
@@ -14,15 +15,18 @@ namespace CreditPower.ServiceDefaults.Messaging;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so replicas share the work; a row whose publish fails stays unsent and
 /// is retried with back-off (broker outage, process kill). A row published but not yet marked when the
 /// process dies is published again with the same MessageId, which consumers' inboxes drop.
+/// The rows of one subject are published one after another in the order they were written; different subjects
+/// concurrently, so a batch costs about one confirm round trip instead of one per row (publishing one row at a time
+/// capped the relay near 200 rows a second on a loaded 2-core machine: bench/Pipeline).
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    IOptions<MessagingOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : DbContext
 {
-    private const int BatchSize = 200;
     private static readonly TimeSpan _idlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan _publishTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromSeconds(15);
@@ -73,30 +77,40 @@ internal sealed partial class OutboxRelay<TContext>(
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var batch = await db.Set<OutboxMessage>()
-                .FromSqlRaw($"SELECT * FROM {OutboxModelBuilderExtensions.OutboxTable} WHERE sent_at IS NULL ORDER BY created_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+                .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL ORDER BY created_at LIMIT {0} FOR UPDATE SKIP LOCKED",
+                    options.Value.RelayBatchSize)
                 .ToListAsync(ct);
 
-            var published = 0;
-            var failed = false;
-            foreach (var row in batch)
-            {
-                if (!await TryPublishAsync(row, ct))
-                {
-                    failed = true;
-                    break;
-                }
-
-                row.SentAt = clock.GetUtcNow();
-                published++;
-            }
+            var subjects = batch
+                .Select(row => (Row: row, Subject: PartitionKey.FromBody(row.Body)))
+                .GroupBy(r => r.Subject ?? r.Row.Id);
+            var results = await Task.WhenAll(subjects.Select(rows => PublishInOrderAsync(rows, ct)));
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (published, failed);
+            return (results.Sum(r => r.Published), results.Any(r => r.Failed));
         }, cancellationToken);
     }
 
-    private async Task<bool> TryPublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    // A failed row stops its subject's later rows, so they are never published ahead of it.
+    private async Task<(int Published, bool Failed)> PublishInOrderAsync(IEnumerable<(OutboxMessage Row, Guid? Subject)> rows, CancellationToken cancellationToken)
+    {
+        var published = 0;
+        foreach (var (row, subject) in rows)
+        {
+            if (!await TryPublishAsync(row, subject, cancellationToken))
+            {
+                return (published, true);
+            }
+
+            row.SentAt = clock.GetUtcNow();
+            published++;
+        }
+
+        return (published, false);
+    }
+
+    private async Task<bool> TryPublishAsync(OutboxMessage row, Guid? subject, CancellationToken cancellationToken)
     {
         var type = _types.GetOrAdd(row.MessageType, name =>
             Type.GetType(name) ?? throw new InvalidOperationException($"Outbox message type '{name}' is unknown."));
@@ -110,7 +124,14 @@ internal sealed partial class OutboxRelay<TContext>(
         timeout.CancelAfter(_publishTimeout);
         try
         {
-            await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token);
+            await bus.Publish(message, type, context =>
+            {
+                context.MessageId = row.Id;
+                if (subject is { } id)
+                {
+                    context.Headers.Set(PartitionKey.Header, id.ToString());
+                }
+            }, timeout.Token);
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

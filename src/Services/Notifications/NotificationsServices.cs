@@ -1,5 +1,9 @@
+using CreditPower.Notifications.Channels;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Features.ContactLog;
+using CreditPower.Notifications.Features.Contacts;
+using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.Notifications.Features.Receipts;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
 using CreditPower.ServiceDefaults.Messaging;
@@ -11,7 +15,16 @@ internal static class NotificationsServices
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>(ResourceNames.NotificationsDb);
-        builder.AddMessaging<NotificationsDbContext>(ResourceNames.Notifications, bus => bus.AddConsumer<CreditGradeChangedConsumer>());
+        // Holds the WeChat access token all replicas share, the refresh lock and the providers' rate buckets.
+        builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableTracing = true);
+        builder.AddMessaging<NotificationsDbContext>(ResourceNames.Notifications, bus =>
+        {
+            bus.AddConsumer<CreditGradeChangedConsumer>();
+            bus.AddConsumer<SubjectProfileChangedConsumer>();
+        });
+        builder.AddChannels();
+        builder.AddDispatch();
+        builder.AddReceiptCallbackAuthentication();
         return builder;
     }
 }

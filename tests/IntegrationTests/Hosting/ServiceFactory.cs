@@ -30,12 +30,15 @@ public sealed class ServiceFactory<TContext> : WebApplicationFactory<TContext>, 
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly ConsumedMessages _consumed;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public ServiceFactory(string name, IReadOnlyDictionary<string, string> settings, ConsumedMessages consumed)
+    public ServiceFactory(string name, IReadOnlyDictionary<string, string> settings, ConsumedMessages consumed,
+        Action<IServiceCollection>? configureServices = null)
     {
         Name = name;
         _settings = settings;
         _consumed = consumed;
+        _configureServices = configureServices;
         UseKestrel(0);
     }
 
@@ -56,6 +59,10 @@ public sealed class ServiceFactory<TContext> : WebApplicationFactory<TContext>, 
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddConsumeObserver(_ => new ConsumeRecorder(Name, _consumed)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddConsumeObserver(_ => new ConsumeRecorder(Name, _consumed));
+            _configureServices?.Invoke(services);
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using CreditPower.Applications.Data;
 using CreditPower.Grading.Data;
@@ -31,6 +32,7 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
     private ServiceFactory<ApplicationsDbContext>? _applications;
     private ServiceFactory<NotificationsDbContext>? _notifications;
     private ServiceFactory<ValueAddedDbContext>? _valueAdded;
+    private SimulatorFactory? _simulator;
 
     public RealServers Servers => realServers.Servers;
 
@@ -44,6 +46,22 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
     public ServiceFactory<NotificationsDbContext> Notifications => Started(_notifications);
 
     public ServiceFactory<ValueAddedDbContext> ValueAdded => Started(_valueAdded);
+
+    /// <summary>The SMS/WeChat gateway simulator Notifications sends to; its control API is under /simulator.</summary>
+    public SimulatorFactory Simulator => Started(_simulator);
+
+    /// <summary>Notifications' and the simulator's clock: daytime in Beijing unless a test moves it (always forward).</summary>
+    public TestClock Clock { get; } = new();
+
+    public const string SmsAccessKeyId = "LTAI5tIntegrationTests";
+    public const string WeChatAppId = "wx0123456789abcdef";
+
+    /// <summary>The secrets the simulator and Notifications share in this run (never literals).</summary>
+    public string SmsAccessKeySecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(15));
+
+    public string WeChatAppSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    public string SmsReceiptToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
 
     /// <summary>The run's Redis, through a connection of the tests' own (not the service's).</summary>
     public IDatabase Redis => Started(_redis).GetDatabase();
@@ -71,11 +89,23 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
 
         _grading = Start(new ServiceFactory<GradingDbContext>(ResourceNames.Grading, Settings(ResourceNames.GradingDb), Consumed));
         _applications = Start(new ServiceFactory<ApplicationsDbContext>(ResourceNames.Applications, Settings(ResourceNames.ApplicationsDb), Consumed));
-        _notifications = Start(new ServiceFactory<NotificationsDbContext>(ResourceNames.Notifications, Settings(ResourceNames.NotificationsDb), Consumed));
+        // Quiet hours are tested by moving the clock there; every other test runs in the Beijing daytime.
+        Clock.AdvanceToBeijingTime(new TimeOnly(10, 0));
+        _simulator = new SimulatorFactory(SimulatorSettings(), Clock);
+        _started.Add(_simulator);
+        _simulator.StartServer();
+        _notifications = Start(new ServiceFactory<NotificationsDbContext>(ResourceNames.Notifications, NotificationsSettings(), Consumed,
+            services => services.AddSingleton<TimeProvider>(Clock)));
         _valueAdded = Start(new ServiceFactory<ValueAddedDbContext>(ResourceNames.ValueAdded, Settings(ResourceNames.ValueAddedDb), Consumed));
 
         // The bus connects in the background: consumers are bound to their queues once /health says so.
         await WaitUntilHealthyAsync(cancellation);
+
+        // Only now is Notifications' port known: point the simulator's receipt pushes at it.
+        using var control = _simulator.CreateClient();
+        using var callback = await control.PutAsJsonAsync("/simulator/sms/receipt-callback",
+            new { callbackUrl = $"{_notifications.ClientOptions.BaseAddress}api/callbacks/sms-reports?token={SmsReceiptToken}" }, cancellation);
+        callback.EnsureSuccessStatusCode();
     }
 
     /// <summary>
@@ -147,6 +177,35 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         [$"ConnectionStrings:{ResourceNames.Redis}"] = Servers.RedisConnectionString,
         [$"{ServiceTokenOptions.SectionName}:{nameof(ServiceTokenOptions.SigningKey)}"] = _signingKey,
         // Four services log into one test host: keep what matters (broker outages, failures), drop the chatter.
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    private Dictionary<string, string> NotificationsSettings()
+    {
+        var settings = Settings(ResourceNames.NotificationsDb);
+        var simulator = Started(_simulator).ClientOptions.BaseAddress.ToString();
+        settings["Sms:BaseUrl"] = simulator;
+        settings["Sms:AccessKeyId"] = SmsAccessKeyId;
+        settings["Sms:AccessKeySecret"] = SmsAccessKeySecret;
+        settings["Sms:ReceiptToken"] = SmsReceiptToken;
+        settings["WeChat:BaseUrl"] = simulator;
+        settings["WeChat:AppId"] = WeChatAppId;
+        settings["WeChat:AppSecret"] = WeChatAppSecret;
+        // Short back-offs and few attempts, so retry and give-up tests finish in seconds.
+        settings["Dispatch:MaxAttempts"] = "3";
+        settings["Dispatch:RetryBaseDelay"] = "00:00:00.200";
+        settings["Dispatch:RetryMaxDelay"] = "00:00:01";
+        settings["Dispatch:PollInterval"] = "00:00:00.100";
+        return settings;
+    }
+
+    private Dictionary<string, string> SimulatorSettings() => new()
+    {
+        ["Sms:AccessKeys:0:Id"] = SmsAccessKeyId,
+        ["Sms:AccessKeys:0:Secret"] = SmsAccessKeySecret,
+        ["Sms:ReceiptDelay"] = "00:00:00.050",
+        ["WeChat:AppId"] = WeChatAppId,
+        ["WeChat:AppSecret"] = WeChatAppSecret,
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -16,7 +16,14 @@ internal sealed class ContactLogEntryConfiguration : IEntityTypeConfiguration<Co
         entry.Property(e => e.DedupeKey).HasMaxLength(300);
         entry.Property(e => e.TemplateCode).HasMaxLength(64);
         entry.Property(e => e.Content).HasMaxLength(2000);
+        entry.Property(e => e.Parameters).AsJsonb();
+        entry.Property(e => e.Recipient).HasMaxLength(64);
+        entry.Property(e => e.ProviderMessageId).HasMaxLength(100);
+        entry.Property(e => e.LastError).HasMaxLength(500);
         entry.HasIndex(e => e.DedupeKey).IsUnique();
         entry.HasIndex(e => new { e.SubjectId, e.CreatedAt });
+        entry.HasIndex(e => e.ProviderMessageId);
+        // The dispatcher's queue: only what is still to be sent, in the order it falls due.
+        entry.HasIndex(e => e.NextAttemptAt).HasDatabaseName("ix_contact_log_due").HasFilter("\"Status\" = 'Queued'");
     }
 }

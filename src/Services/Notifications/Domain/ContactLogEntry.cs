@@ -2,7 +2,8 @@ namespace CreditPower.Notifications.Domain;
 
 /// <summary>
 /// One contact attempt with a customer. <see cref="DedupeKey"/> is unique: one notification per
-/// trigger per channel, whatever the bus delivers twice.
+/// trigger per channel, whatever the bus delivers twice. SMS and WeChat entries are sent by the
+/// dispatcher (Features/Dispatch), which keeps the delivery fields below.
 /// </summary>
 public sealed class ContactLogEntry
 {
@@ -13,6 +14,25 @@ public sealed class ContactLogEntry
     public required string DedupeKey { get; init; }
     public required string TemplateCode { get; init; }
     public required string Content { get; init; }
+
+    /// <summary>The template's values (name, colour, score…): the SMS TemplateParam, the WeChat template data.</summary>
+    public Dictionary<string, string> Parameters { get; init; } = [];
+
     public ContactStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Not before this is the entry sent (again): back-off after a failure, 08:00 after quiet hours.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>Whom it went to, masked (138****5678, or the start of an openid).</summary>
+    public string? Recipient { get; set; }
+
+    /// <summary>The provider's id for the message: Alibaba's BizId, WeChat's msgid.</summary>
+    public string? ProviderMessageId { get; set; }
+
+    public string? LastError { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
 }

@@ -10,6 +10,7 @@ namespace CreditPower.Notifications.Domain;
 public static class GradeNotices
 {
     private static readonly string[] _bookkeeping = ["cap:", "gate:", "movement:"];
+    private static readonly TimeZoneInfo _beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public sealed record Notice(Channel Channel, string TemplateCode, string Content);
 
@@ -38,6 +39,20 @@ public static class GradeNotices
             _ => [],
         };
     }
+
+    /// <summary>
+    /// The template parameters of every notice for <paramref name="change"/>: what the SMS TemplateParam and the WeChat
+    /// template data carry (short values; Alibaba limits a variable's length).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Parameters(CreditGradeChanged change) => new Dictionary<string, string>
+    {
+        ["name"] = change.Name,
+        ["colour"] = ColourName(change.NewColour),
+        ["previousColour"] = change.OldColour is { } old ? ColourName(old) : "",
+        ["score"] = change.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["reasons"] = Reasons(change),
+        ["effectiveDate"] = TimeZoneInfo.ConvertTime(change.EffectiveAt, _beijing).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public static string ColourName(CreditColour colour) => colour switch
     {

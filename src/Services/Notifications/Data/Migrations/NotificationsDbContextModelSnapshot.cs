@@ -22,11 +22,39 @@ namespace CreditPower.Notifications.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CreditPower.Notifications.Domain.ChannelPreference", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("SmsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("WeChatEnabled")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SubjectId");
+
+                    b.ToTable("channel_preferences", (string)null);
+                });
+
             modelBuilder.Entity("CreditPower.Notifications.Domain.ContactLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -45,6 +73,31 @@ namespace CreditPower.Notifications.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -69,9 +122,72 @@ namespace CreditPower.Notifications.Data.Migrations
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_contact_log_due")
+                        .HasFilter("\"Status\" = 'Queued'");
+
+                    b.HasIndex("ProviderMessageId");
+
                     b.HasIndex("SubjectId", "CreatedAt");
 
                     b.ToTable("contact_log", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Notifications.Domain.SubjectContact", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Accounts")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("SubjectId");
+
+                    b.ToTable("subject_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Notifications.Domain.WeChatBinding", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BoundBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("SubjectId");
+
+                    b.HasIndex("OpenId")
+                        .IsUnique();
+
+                    b.ToTable("wechat_bindings", (string)null);
                 });
 
             modelBuilder.Entity("CreditPower.ServiceDefaults.Messaging.InboxMessage", b =>

@@ -21,6 +21,7 @@ internal sealed class CreditGradeChangedConsumer(NotificationsDbContext db, Time
         var change = context.Message;
         var trigger = string.Create(CultureInfo.InvariantCulture, $"grade:{change.SubjectId}:{change.NewColour}:{change.EffectiveAt.UtcTicks}");
         var notices = GradeNotices.For(change);
+        var parameters = GradeNotices.Parameters(change);
         var keys = notices.Select(n => $"{trigger}:{n.Channel}").ToList();
         var existing = await db.ContactLog.Where(e => keys.Contains(e.DedupeKey)).Select(e => e.DedupeKey).ToListAsync(context.CancellationToken);
 
@@ -35,8 +36,10 @@ internal sealed class CreditGradeChangedConsumer(NotificationsDbContext db, Time
                 DedupeKey = $"{trigger}:{notice.Channel}",
                 TemplateCode = notice.TemplateCode,
                 Content = notice.Content,
+                Parameters = new Dictionary<string, string>(parameters),
                 Status = ContactStatus.Queued,
                 CreatedAt = clock.GetUtcNow(),
+                NextAttemptAt = clock.GetUtcNow(),
             });
         }
 

@@ -1,0 +1,30 @@
+namespace CreditPower.ServiceDefaults.Messaging;
+
+/// <summary>
+/// How hard each receive endpoint and the outbox relay work, from the <c>Messaging</c> configuration section
+/// (bench/Pipeline tries other values with <c>--set Messaging:…</c>). MassTransit's own default on a 2-core machine is a
+/// prefetch of 4, so 4 messages at a time, which let a consumer that commits to PostgreSQL fall behind 500 messages a
+/// second. Not much higher either: every message in progress holds a PostgreSQL connection, and every service's
+/// endpoints share one server's 100 (max_connections) — a burst after a broker outage must not exhaust them.
+/// </summary>
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>Unacknowledged messages the broker hands each endpoint ahead of time.</summary>
+    public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>Messages an endpoint consumes at once; also its number of partitions.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
+    /// <summary>
+    /// Consume the messages of one subject one at a time, so two messages of one subject never race to insert the same
+    /// read-model row (which costs a failed transaction and a retry of 100 ms or more). One at a time, not strictly in
+    /// order: MassTransit's partition is a lock the concurrently received messages queue on, so consumers keep
+    /// ignoring a grade older than the one they hold.
+    /// </summary>
+    public bool PartitionBySubject { get; set; } = true;
+
+    /// <summary>Outbox rows the relay claims per transaction; the subjects among them are published concurrently.</summary>
+    public int RelayBatchSize { get; set; } = 200;
+}

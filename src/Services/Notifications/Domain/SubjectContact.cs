@@ -1,0 +1,14 @@
+namespace CreditPower.Notifications.Domain;
+
+/// <summary>
+/// What Notifications knows of a subject's contacts, fed by SubjectProfileChanged (it never asks Grading at send time).
+/// <see cref="ChangedAt"/> lets an older message arriving late be ignored.
+/// </summary>
+public sealed class SubjectContact
+{
+    public Guid SubjectId { get; init; }
+    public required string Name { get; set; }
+    public string? Mobile { get; set; }
+    public List<string> Accounts { get; set; } = [];
+    public DateTimeOffset ChangedAt { get; set; }
+}

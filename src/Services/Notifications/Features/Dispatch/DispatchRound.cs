@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using CreditPower.Contracts;
+using CreditPower.Notifications.Channels;
+using CreditPower.Notifications.Data;
+using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CreditPower.Notifications.Features.Dispatch;
+
+/// <summary>
+/// One round of the dispatcher: claims due SMS/WeChat entries with <c>FOR UPDATE SKIP LOCKED</c> (replicas take
+/// different rows), holds them over quiet hours, resolves each recipient now (contact read model, WeChat binding,
+/// channel preferences), sends under the provider's cap, and records the outcome — with NotificationFailed in the
+/// outbox — in the same transaction that held the rows. A process dying mid-round leaves its rows queued: they are sent
+/// again (at least once; the provider's OutId lets a duplicate be traced).
+/// </summary>
+internal sealed class DispatchRound(
+    NotificationsDbContext db,
+    AliyunSmsClient sms,
+    WeChatClient wechat,
+    ProviderRateLimiter rateLimiter,
+    IOptions<DispatchOptions> options,
+    TimeProvider clock)
+{
+    private readonly DispatchOptions _options = options.Value;
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    /// <summary>Sends what is due; returns how many entries it claimed (0: nothing due, wait for a signal).</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var due = await db.ContactLog
+                .FromSql($"""
+                    SELECT * FROM contact_log
+                    WHERE "Status" = 'Queued' AND "Channel" IN ('Sms', 'WeChat') AND "NextAttemptAt" <= {now}
+                    ORDER BY "NextAttemptAt" LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED
+                    """)
+                .ToListAsync(ct);
+            if (due.Count == 0)
+            {
+                await transaction.CommitAsync(ct);
+                return 0;
+            }
+
+            if (_options.QuietHoursEnabled && QuietHours.HeldUntil(now, _options.QuietHoursStart, _options.QuietHoursEnd, _zone) is { } morning)
+            {
+                foreach (var entry in due)
+                {
+                    entry.NextAttemptAt = morning;
+                    entry.LastError = "免打扰时段（21:00–08:00），顺延至早上 8 点发送";
+                }
+            }
+            else
+            {
+                await SendAsync(due, now, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return due.Count;
+        }, cancellationToken);
+    }
+
+    private async Task SendAsync(List<ContactLogEntry> due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var subjects = due.Select(e => e.SubjectId).Distinct().ToList();
+        var contacts = await db.SubjectContacts.AsNoTracking().Where(c => subjects.Contains(c.SubjectId)).ToDictionaryAsync(c => c.SubjectId, cancellationToken);
+        var bindings = await db.WeChatBindings.AsNoTracking().Where(b => subjects.Contains(b.SubjectId)).ToDictionaryAsync(b => b.SubjectId, cancellationToken);
+        var preferences = await db.ChannelPreferences.AsNoTracking().Where(p => subjects.Contains(p.SubjectId)).ToDictionaryAsync(p => p.SubjectId, cancellationToken);
+
+        var sends = new List<(ContactLogEntry Entry, string To)>();
+        foreach (var entry in due)
+        {
+            var recipient = Recipients.Resolve(entry, contacts.GetValueOrDefault(entry.SubjectId), bindings.GetValueOrDefault(entry.SubjectId),
+                preferences.GetValueOrDefault(entry.SubjectId));
+            if (recipient.To is { } to)
+            {
+                entry.Recipient = recipient.Masked;
+                sends.Add((entry, to));
+            }
+            else
+            {
+                Record(entry, recipient.Refusal!, now);
+            }
+        }
+
+        var results = new ConcurrentDictionary<Guid, SendResult>();
+        await Parallel.ForEachAsync(sends, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
+            async (send, ct) =>
+            {
+                var entry = send.Entry;
+                if (entry.Channel == Channel.Sms)
+                {
+                    await rateLimiter.WaitAsync("aliyun-sms", _options.SmsPerSecond, ct);
+                    results[entry.Id] = await sms.SendAsync(send.To, entry.TemplateCode, entry.Parameters, entry.Id.ToString("N"), ct);
+                }
+                else
+                {
+                    await rateLimiter.WaitAsync("wechat", _options.WeChatPerSecond, ct);
+                    results[entry.Id] = await wechat.SendAsync(send.To, entry.TemplateCode, entry.Parameters, ct);
+                }
+            });
+
+        var sentAt = clock.GetUtcNow();
+        foreach (var (entry, _) in sends)
+        {
+            Record(entry, results[entry.Id], sentAt);
+        }
+    }
+
+    private void Record(ContactLogEntry entry, SendResult result, DateTimeOffset now)
+    {
+        entry.Attempts++;
+        entry.LastError = result.Error is null ? null : Truncate(result.Error, 500);
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                entry.Status = ContactStatus.Sent;
+                entry.SentAt = now;
+                entry.ProviderMessageId = result.ProviderMessageId;
+                break;
+            case SendOutcome.RetryLater when entry.Attempts < _options.MaxAttempts:
+                entry.NextAttemptAt = now + RetrySchedule.After(entry.Attempts, _options.RetryBaseDelay, _options.RetryMaxDelay);
+                break;
+            default:
+                var givenUp = result.Outcome == SendOutcome.RetryLater;
+                entry.Status = givenUp ? ContactStatus.GivenUp : ContactStatus.Failed;
+                db.AddToOutbox(new NotificationFailed
+                {
+                    NotificationId = entry.Id,
+                    SubjectId = entry.SubjectId,
+                    Channel = ChannelName(entry.Channel),
+                    Trigger = entry.Trigger,
+                    TemplateCode = entry.TemplateCode,
+                    Reason = givenUp ? $"已尝试 {entry.Attempts} 次仍未成功，放弃发送：{entry.LastError}" : entry.LastError ?? "发送失败",
+                    GivenUp = givenUp,
+                    Attempts = entry.Attempts,
+                    FailedAt = now,
+                }, clock);
+                break;
+        }
+    }
+
+    internal static string ChannelName(Channel channel) => channel == Channel.Sms ? "sms" : "weChat";
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,100 @@
+using CreditPower.GatewaySimulator.Received;
+using CreditPower.GatewaySimulator.Sms;
+using CreditPower.GatewaySimulator.WeChat;
+
+namespace CreditPower.GatewaySimulator.Control;
+
+/// <summary>
+/// The simulator's own API, for tests, the benchmark and developers: what was received, and how the providers should
+/// misbehave next. Not a provider protocol; it exists only in the simulator.
+/// </summary>
+internal static class ControlApi
+{
+    private static readonly HashSet<string> _channels = [MessageLog.Sms, MessageLog.WeChat];
+
+    public static IEndpointRouteBuilder MapControlApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/simulator").WithTags("Simulator");
+
+        api.MapGet("/messages", (MessageLog log, string? to, string? channel) =>
+            TypedResults.Ok(log.All.Where(m => (to is null || m.To == to) && (channel is null || m.Channel == channel)).ToList()));
+        api.MapDelete("/messages", (MessageLog log) =>
+        {
+            log.Clear();
+            return TypedResults.NoContent();
+        });
+        api.MapGet("/stats", (MessageLog log, TokenStore tokens) =>
+        {
+            var perSecond = log.PerSecond.ToList();
+            return TypedResults.Ok(new
+            {
+                Sms = log.All.Count(m => m.Channel == MessageLog.Sms),
+                WeChat = log.All.Count(m => m.Channel == MessageLog.WeChat),
+                TokensIssued = tokens.Issued,
+                TokenRequests = tokens.Requests,
+                MaxPerSecond = _channels.ToDictionary(c => c, c => perSecond.Where(p => p.Channel == c).Select(p => p.Count).DefaultIfEmpty(0).Max()),
+                PerSecond = perSecond.Select(p => new { p.Channel, p.Second, p.Count }),
+            });
+        });
+
+        api.MapPost("/faults", IResult (FaultRequest fault, Behaviour behaviour) =>
+        {
+            if (!_channels.Contains(fault.Channel) || fault.Count < 1 || string.IsNullOrWhiteSpace(fault.Code))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fault"] = ["channel 应为 sms 或 wechat，count ≥ 1，code 不能为空。"] });
+            }
+
+            if (fault.Channel == MessageLog.WeChat && !int.TryParse(fault.Code, out _))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["微信的故障码应为数字 errcode 或 HTTP 状态码。"] });
+            }
+
+            behaviour.AddFault(fault.Channel, fault.To, fault.Code, fault.Count);
+            return TypedResults.NoContent();
+        });
+        api.MapPut("/latency", (LatencyRequest latency, Behaviour behaviour) =>
+        {
+            behaviour.Latency = TimeSpan.FromMilliseconds(Math.Max(0, latency.Milliseconds));
+            return TypedResults.NoContent();
+        });
+        api.MapPut("/throttle", (ThrottleRequest throttle, Behaviour behaviour) =>
+        {
+            behaviour.ThrottlePerSecond = throttle.PerSecond;
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/wechat/tokens/invalidate", IResult (TokenInvalidationRequest request, TokenStore tokens) =>
+        {
+            if (request.Errcode is not (40001 or 42001))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["errcode"] = ["只能是 40001（无效）或 42001（过期）。"] });
+            }
+
+            tokens.InvalidateAll(request.Errcode);
+            return TypedResults.NoContent();
+        });
+        api.MapPut("/wechat/subscriptions", (SubscriptionRequest request, Behaviour behaviour) =>
+        {
+            behaviour.SetSubscribed(request.OpenId, request.Subscribed);
+            return TypedResults.NoContent();
+        });
+        api.MapPut("/sms/receipt-callback", (ReceiptCallbackRequest request, ReceiptSettings receipts) =>
+        {
+            receipts.CallbackUrl = request.CallbackUrl;
+            return TypedResults.NoContent();
+        });
+        api.MapPut("/sms/deliverability", (DeliverabilityRequest request, ReceiptSettings receipts) =>
+        {
+            receipts.SetUndeliverable(request.PhoneNumber, !request.Deliverable);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/reset", (Behaviour behaviour, ReceiptSettings receipts, TokenStore tokens) =>
+        {
+            behaviour.Reset();
+            receipts.Reset();
+            tokens.Reset();
+            return TypedResults.NoContent();
+        });
+
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace CreditPower.GatewaySimulator.Control;
+
+public sealed record LatencyRequest(int Milliseconds);

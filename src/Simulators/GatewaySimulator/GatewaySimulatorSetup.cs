@@ -1,0 +1,38 @@
+using CreditPower.GatewaySimulator.Control;
+using CreditPower.GatewaySimulator.Received;
+using CreditPower.GatewaySimulator.Sms;
+using CreditPower.GatewaySimulator.WeChat;
+
+namespace CreditPower.GatewaySimulator;
+
+internal static class GatewaySimulatorSetup
+{
+    public static IHostApplicationBuilder AddGatewaySimulator(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SmsSimulatorOptions>().Bind(builder.Configuration.GetSection(SmsSimulatorOptions.SectionName));
+        builder.Services.AddOptions<WeChatSimulatorOptions>().Bind(builder.Configuration.GetSection(WeChatSimulatorOptions.SectionName));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MessageLog>();
+        builder.Services.AddSingleton<Behaviour>();
+        builder.Services.AddSingleton<NonceCache>();
+        builder.Services.AddSingleton<TokenStore>();
+        builder.Services.AddSingleton<ReceiptSettings>();
+        builder.Services.AddSingleton<ReceiptPusher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReceiptPusher>());
+        builder.Services.AddHttpClient();
+        return builder;
+    }
+
+    /// <summary>The two providers' endpoints at the paths the real ones use, the control API, and the page at /.</summary>
+    public static WebApplication MapGatewaySimulator(this WebApplication app)
+    {
+        // Alibaba's RPC endpoint is the root path: a GET of / with Action= is a SendSms call; without, the page.
+        app.MapGet("/", (HttpContext context, MessageLog log, CancellationToken cancellationToken) =>
+            context.Request.Query.ContainsKey("Action") ? SendSmsEndpoint.Handle(context, cancellationToken) : Task.FromResult(HomePage.Render(log)));
+        app.MapPost("/", SendSmsEndpoint.Handle);
+        app.MapPost("/cgi-bin/stable_token", WeChatEndpoints.StableToken);
+        app.MapPost("/cgi-bin/message/template/send", WeChatEndpoints.SendTemplate);
+        app.MapControlApi();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace CreditPower.GatewaySimulator.Received;
+
+/// <summary>A plain page listing what the simulator received, newest first, for a developer or a clerk to look at.</summary>
+internal static class HomePage
+{
+    private const int Shown = 200;
+    private static readonly TimeZoneInfo _beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static IResult Render(MessageLog log)
+    {
+        var messages = log.All.Reverse().Take(Shown).ToList();
+        var html = new StringBuilder();
+        html.Append("""
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
+            <title>短信与微信网关模拟器</title>
+            <style>body{font-family:"Noto Sans CJK SC",sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}
+            th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;font-size:.9rem}th{background:#f3f3f3}</style>
+            </head><body><h1>短信与微信网关模拟器</h1>
+            """);
+        html.Append(CultureInfo.InvariantCulture,
+            $"<p>共收到短信 {log.All.Count(m => m.Channel == MessageLog.Sms)} 条、微信模板消息 {log.All.Count(m => m.Channel == MessageLog.WeChat)} 条（显示最近 {Shown} 条，每 5 秒刷新）。</p>");
+        html.Append("<table><thead><tr><th>序号</th><th>接收时间（北京时间）</th><th>渠道</th><th>接收方</th><th>签名</th><th>模板</th><th>参数</th><th>业务流水号</th><th>回执编号</th></tr></thead><tbody>");
+        foreach (var m in messages)
+        {
+            var parameters = string.Join("；", m.Parameters.Select(p => $"{p.Key}={p.Value}"));
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{m.Sequence}</td><td>{TimeZoneInfo.ConvertTime(m.ReceivedAt, _beijing):yyyy-MM-dd HH:mm:ss.fff}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{(m.Channel == MessageLog.Sms ? "短信" : "微信")}</td><td>{E(m.To)}</td><td>{E(m.Sign ?? "—")}</td><td>{E(m.Template)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(parameters)}</td><td>{E(m.Reference ?? "—")}</td><td>{E(m.ProviderId)}</td></tr>");
+        }
+
+        if (messages.Count == 0)
+        {
+            html.Append("<tr><td colspan=\"9\">尚未收到任何消息。</td></tr>");
+        }
+
+        html.Append("</tbody></table></body></html>");
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    private static string E(string value) => WebUtility.HtmlEncode(value);
+}

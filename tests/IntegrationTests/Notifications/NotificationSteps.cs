@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CreditPower.Contracts;
+using CreditPower.IntegrationTests.Hosting;
+using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Security;
+using CreditPower.TestSupport;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditPower.IntegrationTests.Notifications;
+
+/// <summary>What the notification tests share: a subject Notifications knows, a WeChat follower, a grade change, and the simulator's view.</summary>
+internal static class NotificationSteps
+{
+    private const string OpenIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+    /// <summary>An 11-digit mobile no other test uses (199 numbers, random tail).</summary>
+    public static string NewMobile() => "199" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A well-formed openid (28 characters) no other test uses.</summary>
+    public static string NewOpenId() => "o" + RandomNumberGenerator.GetString(OpenIdAlphabet, 27);
+
+    /// <summary>Tells Notifications the subject's contacts as Grading would (SubjectProfileChanged) and waits until it has them.</summary>
+    public static async Task FeedContactAsync(this ServicesFixture services, Guid subjectId, string name, string? mobile, DateTimeOffset? changedAt = null)
+    {
+        var messageId = NewId.NextGuid();
+        await services.Grading.Services.GetRequiredService<IBus>().Publish(new SubjectProfileChanged
+        {
+            SubjectId = subjectId,
+            SubjectKind = SubjectKind.LegalEntity,
+            Identifier = TestIdentifiers.NewUscc(),
+            Name = name,
+            LegalRepresentative = null,
+            Mobile = mobile,
+            Address = null,
+            Accounts = [TestIdentifiers.NewAccountNumber()],
+            ChangedAt = changedAt ?? DateTimeOffset.UtcNow,
+        }, c => c.MessageId = messageId, Api.Cancellation);
+        await Eventually.UntilAsync(() => services.Consumed.Completed(ResourceNames.Notifications, messageId) >= 1, "Notifications to take the profile");
+    }
+
+    public static async Task<string> BindWeChatAsync(this ServicesFixture services, Guid subjectId)
+    {
+        var openId = NewOpenId();
+        using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
+        await clerk.PutJsonAsync($"/api/subjects/{subjectId}/wechat-binding",
+            new { openId, consentedAt = DateTimeOffset.UtcNow.AddMinutes(-1) }, HttpStatusCode.OK);
+        return openId;
+    }
+
+    public static CreditGradeChanged GradeChange(Guid subjectId, string name, CreditColour? from, CreditColour to, int score) => new()
+    {
+        SubjectId = subjectId,
+        SubjectKind = SubjectKind.LegalEntity,
+        Identifier = TestIdentifiers.NewUscc(),
+        Name = name,
+        Accounts = [TestIdentifiers.NewAccountNumber()],
+        OldColour = from,
+        NewColour = to,
+        Score = score,
+        Reasons = to == CreditColour.Yellow ? [new GradeReason("late-payment-over-30", -8, "电费逾期超过 30 天（经催缴）")] : [],
+        RuleVersion = "2021-huaiyin-default",
+        EffectiveAt = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>Publishes <paramref name="change"/> (with <paramref name="messageId"/>, new when null) and waits until Notifications took it.</summary>
+    public static async Task PublishAsync(this ServicesFixture services, CreditGradeChanged change, Guid? messageId = null, int expectedDeliveries = 1)
+    {
+        var id = messageId ?? NewId.NextGuid();
+        await services.Grading.Services.GetRequiredService<IBus>().Publish(change, c => c.MessageId = id, Api.Cancellation);
+        await Eventually.UntilAsync(() => services.Consumed.Completed(ResourceNames.Notifications, id) >= expectedDeliveries,
+            "Notifications to take the grade change");
+    }
+
+    /// <summary>The subject's contact log once <paramref name="condition"/> holds for it.</summary>
+    public static async Task<JsonElement> ContactLogWhenAsync(this ServicesFixture services, Guid subjectId, Func<JsonElement, bool> condition, string what,
+        TimeSpan? timeout = null)
+    {
+        using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
+        return await Eventually.GetAsync(() => clerk.GetJsonOrNullAsync($"/api/subjects/{subjectId}/contact-log"), condition, what, timeout);
+    }
+
+    public static JsonElement Entry(this JsonElement log, string channel) =>
+        log.EnumerateArray().Single(e => e.GetProperty("channel").GetString() == channel);
+
+    public static string? Status(this JsonElement log, string channel) =>
+        log.EnumerateArray().Where(e => e.GetProperty("channel").GetString() == channel).Select(e => e.GetProperty("status").GetString()).SingleOrDefault();
+
+    /// <summary>What the simulator received for <paramref name="to"/> (a mobile or an openid).</summary>
+    public static async Task<JsonElement[]> SimulatorMessagesAsync(this ServicesFixture services, string to)
+    {
+        using var control = services.Simulator.CreateClient();
+        var messages = await control.GetFromJsonAsync<JsonElement[]>($"/simulator/messages?to={Uri.EscapeDataString(to)}", Api.Cancellation);
+        return messages!;
+    }
+
+    public static async Task SimulatorAsync(this ServicesFixture services, HttpMethod method, string path, object body)
+    {
+        using var control = services.Simulator.CreateClient();
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        using var response = await control.SendAsync(request, Api.Cancellation);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Api.Cancellation)}");
+    }
+
+    public static async Task<JsonElement> PutJsonAsync(this HttpClient client, string path, object body, HttpStatusCode expected)
+    {
+        using var response = await client.PutAsJsonAsync(path, body, Api.Cancellation);
+        Assert.True(response.StatusCode == expected,
+            $"PUT {path}: expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Api.Cancellation)}");
+        return response.StatusCode == HttpStatusCode.NoContent ? default : await response.ReadJsonAsync();
+    }
+}

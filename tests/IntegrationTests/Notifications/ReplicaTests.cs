@@ -1,0 +1,78 @@
+using CreditPower.Contracts;
+using CreditPower.IntegrationTests.Hosting;
+using CreditPower.Notifications.Channels;
+using CreditPower.Notifications.Features.Dispatch;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace CreditPower.IntegrationTests.Notifications;
+
+/// <summary>Several replicas: rows claimed once (SKIP LOCKED), and the provider cap shared through Redis.</summary>
+[Collection(ServicesCollectionDefinition.Name)]
+public sealed class ReplicaTests(ServicesFixture services)
+{
+    [Fact]
+    public async Task Dispatchers_running_side_by_side_send_each_entry_once()
+    {
+        const int Subjects = 40;
+        var customers = new List<(Guid SubjectId, string Mobile)>();
+        for (var i = 0; i < Subjects; i++)
+        {
+            var subjectId = Guid.NewGuid();
+            var mobile = NotificationSteps.NewMobile();
+            await services.FeedContactAsync(subjectId, "淮阴区并发测试有限公司", mobile);
+            customers.Add((subjectId, mobile));
+        }
+
+        // Three more "replicas" compete with the service's own dispatcher for the same rows.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Api.Cancellation);
+        var replicas = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using var scope = services.Notifications.Services.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<DispatchRound>().RunAsync(stop.Token) == 0)
+                {
+                    await Task.Delay(5, stop.Token);
+                }
+            }
+        }, stop.Token)).ToList();
+
+        await Task.WhenAll(customers.Select(c =>
+            services.PublishAsync(NotificationSteps.GradeChange(c.SubjectId, "淮阴区并发测试有限公司", CreditColour.Blue, CreditColour.Yellow, 74))));
+        foreach (var (subjectId, _) in customers)
+        {
+            await services.ContactLogWhenAsync(subjectId, l => l.Status("sms") is "sent" or "delivered", "every SMS sent");
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(replicas.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+        foreach (var (_, mobile) in customers)
+        {
+            Assert.Single(await services.SimulatorMessagesAsync(mobile));
+        }
+    }
+
+    [Fact]
+    public async Task Two_replicas_together_never_exceed_the_provider_cap_in_any_second()
+    {
+        const int PerSecond = 40;
+        const int Permits = 100;
+        var provider = $"test-{Guid.NewGuid():N}";
+        var redis = services.Notifications.Services.GetRequiredService<IConnectionMultiplexer>();
+        var replicas = new[] { new ProviderRateLimiter(redis), new ProviderRateLimiter(redis) };
+        var granted = new System.Collections.Concurrent.ConcurrentBag<DateTimeOffset>();
+
+        await Task.WhenAll(Enumerable.Range(0, Permits).Select(i => Task.Run(async () =>
+        {
+            await replicas[i % 2].WaitAsync(provider, PerSecond, Api.Cancellation);
+            granted.Add(DateTimeOffset.UtcNow);
+        })));
+
+        var times = granted.Order().ToList();
+        var busiestSecond = times.Select(start => times.Count(t => t >= start && t < start.AddSeconds(1))).Max();
+        Assert.True(busiestSecond <= PerSecond, $"{busiestSecond} permits within one second; the cap is {PerSecond}");
+        // Not throttled to a trickle either: 100 permits at ~40/s take a little over two seconds.
+        Assert.InRange(times[^1] - times[0], TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(6));
+    }
+}
