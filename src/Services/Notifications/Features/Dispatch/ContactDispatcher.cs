@@ -6,7 +6,9 @@ namespace CreditPower.Notifications.Features.Dispatch;
 /// <summary>
 /// Sends queued SMS and WeChat entries, round after round (<see cref="DispatchRound"/>): woken at once when entries are
 /// queued, otherwise looking every <see cref="DispatchOptions.PollInterval"/> for entries whose back-off or quiet hours
-/// have ended. Letters and phone calls are people's work, never dispatched here.
+/// have ended. <see cref="DispatchOptions.Workers"/> loops run side by side; one that claimed rows wakes another, so
+/// entries queued during a round are claimed at once instead of after it. Letters and phone calls are people's work,
+/// never dispatched here.
 /// </summary>
 internal sealed partial class ContactDispatcher(
     IServiceScopeFactory scopes,
@@ -16,7 +18,10 @@ internal sealed partial class ContactDispatcher(
 {
     public static bool Dispatches(Channel channel) => channel is Channel.Sms or Channel.WeChat;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -29,6 +34,11 @@ internal sealed partial class ContactDispatcher(
                 if (claimed == 0)
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                else
+                {
+                    // There may be more: let an idle worker look while this one goes round again.
+                    signal.Notify();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

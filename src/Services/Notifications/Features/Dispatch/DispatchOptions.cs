@@ -32,6 +32,12 @@ public sealed class DispatchOptions
 
     public int Concurrency { get; set; } = 32;
 
+    /// <summary>
+    /// Rounds one replica runs side by side: while one waits on the providers, another claims what arrived meanwhile
+    /// (SKIP LOCKED keeps them apart), so a new entry never waits for a whole round to finish.
+    /// </summary>
+    public int Workers { get; set; } = 4;
+
     /// <summary>How often the queue is looked at without a wake-up (rows due after a back-off or quiet hours, other replicas' rows).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
