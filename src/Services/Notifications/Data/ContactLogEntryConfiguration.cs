@@ -15,6 +15,7 @@ internal sealed class ContactLogEntryConfiguration : IEntityTypeConfiguration<Co
         entry.Property(e => e.Trigger).HasMaxLength(200);
         entry.Property(e => e.DedupeKey).HasMaxLength(300);
         entry.Property(e => e.TemplateCode).HasMaxLength(64);
+        entry.Property(e => e.Parameters).AsJsonMap();
         entry.Property(e => e.Content).HasMaxLength(2000);
         entry.HasIndex(e => e.DedupeKey).IsUnique();
         entry.HasIndex(e => new { e.SubjectId, e.CreatedAt });

@@ -7,6 +7,11 @@ namespace CreditPower.Notifications.Data;
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<ContactLogEntry> ContactLog => Set<ContactLogEntry>();
+    public DbSet<NoticeTemplate> Templates => Set<NoticeTemplate>();
+    public DbSet<CallTask> CallTasks => Set<CallTask>();
+    public DbSet<CallAttempt> CallAttempts => Set<CallAttempt>();
+    public DbSet<Letter> Letters => Set<Letter>();
+    public DbSet<LetterSequence> LetterSequences => Set<LetterSequence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
