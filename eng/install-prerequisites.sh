@@ -3,7 +3,8 @@
 # tests run as local executables (no Docker needed), and for the browser tests Chromium and a CJK font.
 # Usage: eng/install-prerequisites.sh [--browser]
 set -euo pipefail
-packages=(postgresql redis-server rabbitmq-server)
+# fonts-arphic-uming: the Song face Notifications sets notice letters (PDF) in.
+packages=(postgresql redis-server rabbitmq-server fonts-arphic-uming)
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium fonts-noto-cjk poppler-utils)
 fi
