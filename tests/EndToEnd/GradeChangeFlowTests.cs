@@ -81,9 +81,9 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
 
         var contacts = await Eventually.GetAsync(
             () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{subjectId}/contact-log", cancellation),
-            log => log.GetArrayLength() >= 2, "the yellow reminders in the contact log");
-        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order().ToList();
-        Assert.Equal(["sms", "weChat"], channels);
+            log => log.GetArrayLength() >= 3, "the yellow reminders in the contact log");
+        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["phoneCall", "sms", "weChat"], channels);
         Assert.All(contacts.EnumerateArray(), c => Assert.Equal("queued", c.GetProperty("status").GetString()));
         Assert.Contains("黄色", contacts[0].GetProperty("content").GetString(), StringComparison.Ordinal);
 
