@@ -1,6 +1,7 @@
 using CreditPower.Portal.Account;
 using CreditPower.Portal.Components;
 using CreditPower.Portal.Data;
+using CreditPower.Portal.Features.Notifications;
 using CreditPower.Portal.Services;
 using CreditPower.ServiceDefaults;
 
@@ -19,5 +20,6 @@ app.UsePortalPipeline();
 app.MapDefaultEndpoints();
 app.MapAccountEndpoints();
 app.MapPortalUi();
+app.MapNotificationDocuments();
 
 app.Run();
