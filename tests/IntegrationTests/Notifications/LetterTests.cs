@@ -122,6 +122,10 @@ public sealed partial class LetterTests(ServicesFixture services)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync(Api.Cancellation);
+        // Kept for a person to look at: layout is judged by eye, text by the assertions below.
+        TestContext.Current.AddAttachment("letter.pdf", bytes);
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "letters"));
+        await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "red-letter.pdf"), bytes, Api.Cancellation);
 
         using var pdf = PdfDocument.Open(bytes);
         var page = pdf.GetPage(1);

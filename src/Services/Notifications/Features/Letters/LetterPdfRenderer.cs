@@ -14,9 +14,11 @@ namespace CreditPower.Notifications.Features.Letters;
 /// </summary>
 internal sealed class LetterPdfRenderer
 {
+    // About 25 mm at the sides and 20 mm top and bottom: a one-page letter for the usual three or four reasons.
     private const double Margin = 72;
+    private const double VerticalMargin = 57;
     private const double BodySize = 12;
-    private const double LineHeight = 22;
+    private const double LineHeight = 20;
     private const string Indent = "\u3000\u3000";
 
     private static readonly XPdfFontOptions _unicode = new(PdfFontEncoding.Unicode);
@@ -42,7 +44,7 @@ internal sealed class LetterPdfRenderer
         foreach (var letter in letters)
         {
             var page = new Writer(document);
-            page.Centered("书面告知函", title, 40);
+            page.Centered("书面告知函", title, 34);
             page.Right(letter.Number, body);
             page.Gap(LineHeight / 2);
             page.Line($"{letter.SubjectName}：", body);
@@ -54,7 +56,8 @@ internal sealed class LetterPdfRenderer
                 page.Paragraph(Indent + paragraph.Text, body);
             }
 
-            page.Gap(LineHeight * 1.5);
+            page.Gap(LineHeight);
+            page.KeepTogether(2 * LineHeight);
             page.Right(letter.Issuer, body);
             page.Right(ChinaDates.Format(letter.IssuedAt), body);
             page.Dispose();
@@ -110,11 +113,14 @@ internal sealed class LetterPdfRenderer
 
         public void Gap(double height) => _y += height;
 
+        /// <summary>Turns the page now unless <paramref name="height"/> still fits, so a block is not split.</summary>
+        public void KeepTogether(double height) => Room(height);
+
         public void Dispose() => _graphics.Dispose();
 
         private void Room(double height)
         {
-            if (_y + height > _page.Height.Point - Margin)
+            if (_y + height > _page.Height.Point - VerticalMargin)
             {
                 _graphics.Dispose();
                 NewPage();
@@ -126,7 +132,7 @@ internal sealed class LetterPdfRenderer
             _page = _document.AddPage();
             _page.Size = PageSize.A4;
             _graphics = XGraphics.FromPdfPage(_page);
-            _y = Margin;
+            _y = VerticalMargin;
         }
     }
 }
