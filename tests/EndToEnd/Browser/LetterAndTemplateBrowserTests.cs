@@ -79,16 +79,14 @@ public sealed class LetterAndTemplateBrowserTests(AppHostFixture system, Chromiu
             await page.BringToFrontAsync();
             await page.Locator("#letter-filter").SelectOptionAsync("");
             await Expect(row.GetByTestId("letter-delivery")).ToBeVisibleAsync();
-            await row.GetByTestId("letter-delivery").ClickAsync();
+            await ClickUntilVisibleAsync(row.GetByTestId("letter-delivery"), page.Locator("#delivery-method"));
             await page.Locator("#delivery-method").SelectOptionAsync("inPerson");
-            await page.GetByTestId("delivery-submit").ClickAsync();
-            await Expect(page.GetByTestId("letter-message")).ToContainTextAsync("当面送达", new() { Timeout = 30_000 });
+            await ClickUntilVisibleAsync(page.GetByTestId("delivery-submit"), page.GetByTestId("letter-message").Filter(new() { HasText = "当面送达" }));
 
             await Expect(page.GetByTestId("delivery-form")).ToHaveCountAsync(0);
             await ClickUntilVisibleAsync(row.GetByTestId("letter-receipt-entry"), page.Locator("#receipt-signed-by"));
             await page.Locator("#receipt-signed-by").FillAsync("李娜（公司行政）");
-            await page.GetByTestId("receipt-submit").ClickAsync();
-            await Expect(row.GetByTestId("letter-receipt")).ToContainTextAsync("李娜（公司行政）", new() { Timeout = 30_000 });
+            await ClickUntilVisibleAsync(page.GetByTestId("receipt-submit"), row.GetByTestId("letter-receipt").Filter(new() { HasText = "李娜（公司行政）" }));
         });
 
         var letter = await clerkNotifications.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}", cancellation);
@@ -136,8 +134,8 @@ public sealed class LetterAndTemplateBrowserTests(AppHostFixture system, Chromiu
     private static string Test([CallerMemberName] string test = "") => test;
 
     /// <summary>
-    /// Clicks a Fluent button that has just been rendered until what it opens shows: a click that lands before the web
-    /// component is wired up is lost.
+    /// Clicks a Fluent button that has just been rendered until what it leads to shows: on a loaded machine a click that
+    /// lands before the web component is wired up is lost. Repeating a save here is harmless (the same values again).
     /// </summary>
     private static async Task ClickUntilVisibleAsync(Microsoft.Playwright.ILocator button, Microsoft.Playwright.ILocator opens)
     {
@@ -146,7 +144,7 @@ public sealed class LetterAndTemplateBrowserTests(AppHostFixture system, Chromiu
             await button.ClickAsync();
             try
             {
-                await Expect(opens).ToBeVisibleAsync(new() { Timeout = 3_000 });
+                await Expect(opens).ToBeVisibleAsync(new() { Timeout = 5_000 });
                 return;
             }
             catch (Microsoft.Playwright.PlaywrightException) when (attempt < 5)
