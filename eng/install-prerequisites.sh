@@ -3,7 +3,7 @@
 # tests run as local executables (no Docker needed), and for the browser tests Chromium and a CJK font.
 # Usage: eng/install-prerequisites.sh [--browser]
 set -euo pipefail
-# fonts-arphic-uming: the Song face Applications prints commitment letters (PDF) with.
+# fonts-arphic-uming: the Song face the commitment letters (Applications) and notice letters (Notifications) are set in (PDF).
 packages=(postgresql redis-server rabbitmq-server fonts-arphic-uming)
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium fonts-noto-cjk poppler-utils)

@@ -2,6 +2,7 @@ using CreditPower.Portal.Account;
 using CreditPower.Portal.Components;
 using CreditPower.Portal.Data;
 using CreditPower.Portal.Features.Applications;
+using CreditPower.Portal.Features.Notifications;
 using CreditPower.Portal.Services;
 using CreditPower.ServiceDefaults;
 
@@ -21,5 +22,6 @@ app.MapDefaultEndpoints();
 app.MapAccountEndpoints();
 app.MapPortalUi();
 app.MapApplicationsDownloads();
+app.MapNotificationDocuments();
 
 app.Run();

@@ -86,11 +86,14 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
         // (NotificationDeliveryTests follows a subject who can be reached).
         var contacts = await Eventually.GetAsync(
             () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{subjectId}/contact-log", cancellation),
-            log => log.GetArrayLength() >= 2 && log.EnumerateArray().All(c => c.GetProperty("status").GetString() == "failed"),
-            "the yellow reminders in the contact log, failed for want of a mobile and a binding");
-        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order().ToList();
-        Assert.Equal(["sms", "weChat"], channels);
+            log => log.GetArrayLength() >= 3 && log.EnumerateArray().Where(c => c.GetProperty("channel").GetString() != "phoneCall")
+                .All(c => c.GetProperty("status").GetString() == "failed"),
+            "the yellow reminders in the contact log, SMS and WeChat failed for want of a mobile and a binding");
+        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["phoneCall", "sms", "weChat"], channels);
         Assert.Contains("黄色", contacts[0].GetProperty("content").GetString(), StringComparison.Ordinal);
+        var tasks = await clerkNotifications.GetFromJsonAsync<JsonElement>($"/api/call-tasks?subjectId={subjectId}", cancellation);
+        Assert.Equal("open", Assert.Single(tasks.EnumerateArray()).GetProperty("status").GetString());
 
         using var grade = await clerkGrading.GetAsync($"/api/grades/lookup?identifier={uscc}", cancellation);
         Assert.Equal("yellow", (await grade.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("colour").GetString());
@@ -126,15 +129,23 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
         var contacts = await Eventually.GetAsync(
             () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{subjectId}/contact-log", cancellation),
             log => log.GetArrayLength() >= 3, "the letter, SMS and WeChat warnings");
-        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order().ToList();
+        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["letter", "sms", "weChat"], channels);
+
+        // The letter itself: numbered for the year, addressed to the subject, its PDF ready to print.
+        var letters = await clerkNotifications.GetFromJsonAsync<JsonElement>($"/api/letters?subjectId={subjectId}", cancellation);
+        var letter = Assert.Single(letters.EnumerateArray());
+        Assert.Matches(@"^淮阴供电信告〔\d{4}〕\d{4,}号$", letter.GetProperty("number").GetString());
+        Assert.Equal("王建国", letter.GetProperty("subjectName").GetString());
+        using var pdf = await clerkNotifications.GetAsync($"/api/letters/{letter.GetProperty("id").GetGuid()}/pdf", cancellation);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>
     /// Records a manual event as one member of staff and approves it as another (four-eyes, DOMAIN.md §3); returns the
     /// approval's answer, which carries the new grade.
     /// </summary>
-    private static async Task<JsonElement> RecordAndApproveAsync(HttpClient recorder, HttpClient approver, Guid subjectId, object body)
+    internal static async Task<JsonElement> RecordAndApproveAsync(HttpClient recorder, HttpClient approver, Guid subjectId, object body)
     {
         var cancellation = TestContext.Current.CancellationToken;
         using var recorded = await recorder.PostAsJsonAsync($"/api/subjects/{subjectId}/events", body, cancellation);

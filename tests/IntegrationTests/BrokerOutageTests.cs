@@ -104,9 +104,9 @@ public sealed class BrokerOutageTests(ServicesFixture services)
         Assert.Equal(subjectId, colour.SubjectId);
         Assert.False((await clerkApplications.GetJsonAsync(applicationPath)).GetProperty("greenChannel").GetBoolean());
 
-        // Notifications: exactly one SMS and one WeChat for the yellow downgrade (the first, blue grade sends nothing).
+        // Notifications: exactly one SMS, one WeChat and one call for the yellow downgrade (the first, blue grade sends nothing).
         var contacts = await clerkNotifications.GetJsonAsync($"/api/subjects/{subjectId}/contact-log");
-        Assert.Equal(["sms", "weChat"], IdempotentConsumerTests.Channels(contacts));
+        Assert.Equal(["phoneCall", "sms", "weChat"], IdempotentConsumerTests.Channels(contacts));
         Assert.All(contacts.EnumerateArray(), c => Assert.Contains("黄色", c.GetProperty("content").GetString(), StringComparison.Ordinal));
 
         // ValueAdded: no longer eligible.

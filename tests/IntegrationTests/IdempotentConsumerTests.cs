@@ -69,10 +69,11 @@ public sealed class IdempotentConsumerTests(ServicesFixture services)
         Assert.Equal(yellow.EffectiveAt, colour.EffectiveAt);
         Assert.False((await clerkApplications.GetJsonAsync(applicationPath)).GetProperty("greenChannel").GetBoolean());
 
-        // Notifications: one SMS and one WeChat reminder for the downgrade, not two of each.
+        // Notifications: one SMS, one WeChat reminder and one call for the downgrade, not two of each.
         var contacts = await clerkNotifications.GetJsonAsync($"/api/subjects/{subjectId}/contact-log");
-        Assert.Equal(["sms", "weChat"], Channels(contacts));
-        Assert.All(contacts.EnumerateArray(), c => Assert.StartsWith("grade-yellow-", c.GetProperty("templateCode").GetString(), StringComparison.Ordinal));
+        Assert.Equal(["phoneCall", "sms", "weChat"], Channels(contacts));
+        Assert.Equal(["call-script-yellow", "grade-yellow-sms", "grade-yellow-wechat"],
+            contacts.EnumerateArray().Select(c => c.GetProperty("templateCode").GetString()).Order(StringComparer.Ordinal));
 
         // ValueAdded: eligibility follows the downgrade.
         var eligibility = await clerkValueAdded.GetJsonAsync($"/api/subjects/{subjectId}/eligibility");

@@ -1,8 +1,10 @@
 using CreditPower.Notifications.Channels;
 using CreditPower.Notifications.Data;
+using CreditPower.Notifications.Features.ApplicantNotices;
 using CreditPower.Notifications.Features.ContactLog;
 using CreditPower.Notifications.Features.Contacts;
 using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.Notifications.Features.Letters;
 using CreditPower.Notifications.Features.Receipts;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
@@ -15,12 +17,18 @@ internal static class NotificationsServices
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>(ResourceNames.NotificationsDb);
+        builder.Services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.SectionName);
+        builder.Services.AddSingleton<LetterIssuer>();
+        builder.Services.AddSingleton<LetterPdfRenderer>();
         // Holds the WeChat access token all replicas share, the refresh lock and the providers' rate buckets.
         builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableTracing = true);
         builder.AddMessaging<NotificationsDbContext>(ResourceNames.Notifications, bus =>
         {
             bus.AddConsumer<CreditGradeChangedConsumer>();
             bus.AddConsumer<SubjectProfileChangedConsumer>();
+            bus.AddConsumer<ApplicationSubmittedConsumer>();
+            bus.AddConsumer<ApplicationStageChangedConsumer>();
+            bus.AddConsumer<ServiceOrderChangedConsumer>();
         });
         builder.AddChannels();
         builder.AddDispatch();

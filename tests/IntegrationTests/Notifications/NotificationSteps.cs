@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditPower.IntegrationTests.Notifications;
 
-/// <summary>What the notification tests share: a subject Notifications knows, a WeChat follower, a grade change, and the simulator's view.</summary>
+/// <summary>What the notification tests share: a subject Notifications knows, a WeChat follower, a grade change on the real bus, and the simulator's view.</summary>
 internal static class NotificationSteps
 {
     private const string OpenIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
@@ -111,5 +111,62 @@ internal static class NotificationSteps
         Assert.True(response.StatusCode == expected,
             $"PUT {path}: expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Api.Cancellation)}");
         return response.StatusCode == HttpStatusCode.NoContent ? default : await response.ReadJsonAsync();
+    }
+
+    public const string RuleVersion = "2021-huaiyin-default";
+
+    /// <summary>Publishes <paramref name="message"/> as another service would; returns its MessageId.</summary>
+    public static async Task<Guid> PublishOnBusAsync<T>(this ServicesFixture services, T message, Guid? messageId = null) where T : class
+    {
+        var id = messageId ?? NewId.NextGuid();
+        await services.Grading.Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = id, Api.Cancellation);
+        return id;
+    }
+
+    /// <summary>Waits until Notifications has finished with <paramref name="messageId"/> <paramref name="times"/> times (duplicates included).</summary>
+    public static Task ConsumedAsync(this ServicesFixture services, Guid messageId, int times = 1) =>
+        Eventually.UntilAsync(() => services.Consumed.Completed(ResourceNames.Notifications, messageId) >= times,
+            $"Notifications to have consumed {messageId} {times} time(s)");
+
+    public static CreditGradeChanged GradeChange(
+        Guid subjectId, string name, CreditColour? from, CreditColour to, int score, IReadOnlyList<GradeReason> reasons,
+        DateTimeOffset? effectiveAt = null, SubjectKind kind = SubjectKind.LegalEntity, string? identifier = null) => new()
+        {
+            SubjectId = subjectId,
+            SubjectKind = kind,
+            Identifier = identifier ?? (kind == SubjectKind.LegalEntity ? TestIdentifiers.NewUscc() : TestIdentifiers.NewResidentId()),
+            Name = name,
+            Accounts = [TestIdentifiers.NewAccountNumber()],
+            OldColour = from,
+            NewColour = to,
+            Score = score,
+            Reasons = reasons,
+            RuleVersion = RuleVersion,
+            EffectiveAt = effectiveAt ?? DateTimeOffset.UtcNow,
+        };
+
+    public static async Task<JsonElement> ContactLogAsync(this ServicesFixture services, Guid subjectId)
+    {
+        using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
+        return await clerk.GetJsonAsync($"/api/subjects/{subjectId}/contact-log");
+    }
+
+    public static List<string?> Channels(JsonElement contactLog) =>
+        [.. contactLog.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal)];
+
+    public static async Task<JsonElement> SingleLetterAsync(this ServicesFixture services, Guid subjectId)
+    {
+        using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
+        var letters = await clerk.GetJsonAsync($"/api/letters?subjectId={subjectId}");
+        Assert.Equal(1, letters.GetArrayLength());
+        return letters[0];
+    }
+
+    public static async Task<JsonElement> SingleCallTaskAsync(this ServicesFixture services, Guid subjectId)
+    {
+        using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
+        var tasks = await clerk.GetJsonAsync($"/api/call-tasks?subjectId={subjectId}");
+        Assert.Equal(1, tasks.GetArrayLength());
+        return tasks[0];
     }
 }

@@ -23,15 +23,22 @@ public sealed class GradeNoticesTests
         EffectiveAt = new DateTimeOffset(2026, 3, 15, 10, 0, 0, TimeSpan.FromHours(8)),
     };
 
+    /// <summary>What the customer reads: the notice's seed template filled with the change's parameters.</summary>
+    private static List<(Channel Channel, string TemplateCode, string Content)> Rendered(CreditGradeChanged change) =>
+    [
+        .. GradeNotices.For(change).Select(n =>
+            (n.Channel, n.TemplateCode, TemplateText.Render(TemplateCatalog.Get(n.TemplateCode).Seed, GradeNotices.Parameters(change)))),
+    ];
+
     [Theory]
     [InlineData(CreditColour.Green)]
     [InlineData(CreditColour.Blue)]
-    public void Downgrade_to_yellow_sends_sms_and_wechat(CreditColour from)
+    public void Downgrade_to_yellow_sends_sms_and_wechat_and_asks_for_a_call(CreditColour from)
     {
-        var notices = GradeNotices.For(Change(from, CreditColour.Yellow, score: 68));
+        var notices = Rendered(Change(from, CreditColour.Yellow, score: 68, new GradeReason("late-payment-over-30", -8, "电费逾期超过 30 天（经催缴）")));
 
-        Assert.Equal([Channel.Sms, Channel.WeChat], notices.Select(n => n.Channel));
-        Assert.Equal(["grade-yellow-sms", "grade-yellow-wechat"], notices.Select(n => n.TemplateCode));
+        Assert.Equal([Channel.Sms, Channel.WeChat, Channel.PhoneCall], notices.Select(n => n.Channel));
+        Assert.Equal(["grade-yellow-sms", "grade-yellow-wechat", "call-script-yellow"], notices.Select(n => n.TemplateCode));
         Assert.All(notices, notice =>
         {
             Assert.Contains(Name, notice.Content, StringComparison.Ordinal);
@@ -39,6 +46,19 @@ public sealed class GradeNoticesTests
             Assert.Contains("68 分", notice.Content, StringComparison.Ordinal);
         });
         Assert.StartsWith("【淮阴供电】", notices[0].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Call_script_greets_names_the_reasons_and_the_date_and_says_how_to_object()
+    {
+        var script = Rendered(Change(CreditColour.Blue, CreditColour.Yellow, 66, new GradeReason("late-payment-over-30", -8, "电费逾期超过 30 天（经催缴）")))
+            .Single(n => n.Channel == Channel.PhoneCall).Content;
+
+        Assert.StartsWith($"您好，请问是{Name}的负责人", script, StringComparison.Ordinal);
+        Assert.Contains("2026年3月15日 调整为黄色（66 分）", script, StringComparison.Ordinal);
+        Assert.Contains("主要原因是：电费逾期超过 30 天（经催缴）。", script, StringComparison.Ordinal);
+        Assert.Contains("异议", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", script, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -50,7 +70,7 @@ public sealed class GradeNoticesTests
     [InlineData(CreditColour.Red, CreditColour.Black, "黑色")]
     public void Downgrade_to_red_or_black_sends_letter_sms_and_wechat(CreditColour from, CreditColour to, string colourName)
     {
-        var notices = GradeNotices.For(Change(from, to, score: 45));
+        var notices = Rendered(Change(from, to, score: 45));
 
         Assert.Equal([Channel.Letter, Channel.Sms, Channel.WeChat], notices.Select(n => n.Channel));
         Assert.Equal(["grade-warning-letter", "grade-warning-sms", "grade-warning-wechat"], notices.Select(n => n.TemplateCode));
@@ -79,7 +99,7 @@ public sealed class GradeNoticesTests
     [InlineData(CreditColour.Red, CreditColour.Blue, "蓝色")]
     public void Upgrade_to_green_or_blue_sends_one_sms_congratulation(CreditColour from, CreditColour to, string colourName)
     {
-        var notices = GradeNotices.For(Change(from, to, score: 92));
+        var notices = Rendered(Change(from, to, score: 92));
 
         var notice = Assert.Single(notices);
         Assert.Equal(Channel.Sms, notice.Channel);
@@ -120,7 +140,7 @@ public sealed class GradeNoticesTests
             new GradeReason("late-payment-over-30", -8, "电费逾期超过 30 天（经催缴）"),
             new GradeReason("payment-returned", -3, "缴费被退回"));
 
-        var letter = GradeNotices.For(change).Single(n => n.Channel == Channel.Letter);
+        var letter = Rendered(change).Single(n => n.Channel == Channel.Letter);
 
         Assert.StartsWith($"{Name}：因违约用电、近 12 个月内有违约用电、电费逾期超过 30 天（经催缴），", letter.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("缴费被退回", letter.Content, StringComparison.Ordinal);
@@ -134,7 +154,7 @@ public sealed class GradeNoticesTests
     {
         var change = Change(CreditColour.Yellow, CreditColour.Red, 58, new GradeReason("cap:Payment", 2, "电费缴纳扣分以 40 分为上限"));
 
-        var letter = GradeNotices.For(change).Single(n => n.Channel == Channel.Letter);
+        var letter = Rendered(change).Single(n => n.Channel == Channel.Letter);
 
         Assert.StartsWith($"{Name}：因信用评分下降，", letter.Content, StringComparison.Ordinal);
     }

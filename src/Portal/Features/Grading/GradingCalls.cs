@@ -41,9 +41,6 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
         return others.Count == 0 ? head : $"{head}：{string.Join("；", others)}";
     }
 
-    internal static ApiProblem Unreachable { get; } =
-        new(0, "无法连接信用评价服务", "信用评价服务暂时无法访问，请稍后重试。", new Dictionary<string, string[]>());
-
     internal static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
@@ -86,7 +83,7 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
     };
 }
 
-/// <summary>Grading calls through <see cref="ServiceApiClient"/>, answering with the value or the problem instead of throwing.</summary>
+/// <summary>Grading calls through <see cref="ServiceCalls"/>.</summary>
 internal static class GradingCalls
 {
     public static Task<ApiResult<T>> GetGradingAsync<T>(this ServiceApiClient api, string path, CancellationToken cancellationToken = default) =>
@@ -94,33 +91,10 @@ internal static class GradingCalls
 
     /// <summary>A GET to any service the archive draws on (Notifications' contact log, for one).</summary>
     public static Task<ApiResult<T>> GetAsync<T>(this ServiceApiClient api, PortalService service, string path, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(api, service, () => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        api.SendAsync<T>(service, HttpMethod.Get, path, null, cancellationToken);
 
     public static Task<ApiResult<T>> PostGradingAsync<T>(this ServiceApiClient api, string path, object body, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(api, PortalService.Grading, () => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken);
-
-    private static async Task<ApiResult<T>> SendAsync<T>(
-        ServiceApiClient api, PortalService service, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var request = create();
-            using var response = await api.SendAsync(service, request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return new(default, await ApiProblem.ReadAsync(response, cancellationToken));
-            }
-
-            var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
-                ? default
-                : await response.Content.ReadFromJsonAsync<T>(GradingJson.Options, cancellationToken);
-            return new(value, null);
-        }
-        catch (HttpRequestException)
-        {
-            return new(default, ApiProblem.Unreachable);
-        }
-    }
+        api.SendAsync<T>(PortalService.Grading, HttpMethod.Post, path, body, cancellationToken);
 }
 
 internal static class GradingJson

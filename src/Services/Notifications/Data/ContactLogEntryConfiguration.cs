@@ -15,8 +15,8 @@ internal sealed class ContactLogEntryConfiguration : IEntityTypeConfiguration<Co
         entry.Property(e => e.Trigger).HasMaxLength(200);
         entry.Property(e => e.DedupeKey).HasMaxLength(300);
         entry.Property(e => e.TemplateCode).HasMaxLength(64);
+        entry.Property(e => e.Parameters).AsJsonMap();
         entry.Property(e => e.Content).HasMaxLength(2000);
-        entry.Property(e => e.Parameters).AsJsonb();
         entry.Property(e => e.Recipient).HasMaxLength(64);
         entry.Property(e => e.ProviderMessageId).HasMaxLength(100);
         entry.Property(e => e.LastError).HasMaxLength(500);

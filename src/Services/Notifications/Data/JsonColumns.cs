@@ -5,23 +5,23 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CreditPower.Notifications.Data;
 
-/// <summary>Small collections stored as jsonb, compared by content so an edit in place is saved.</summary>
+/// <summary>Small values kept as jsonb beside their row: read and written whole, never queried into.</summary>
 internal static class JsonColumns
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
-    public static PropertyBuilder<Dictionary<string, string>> AsJsonb(this PropertyBuilder<Dictionary<string, string>> property) =>
+    public static PropertyBuilder<List<T>> AsJsonList<T>(this PropertyBuilder<List<T>> property) =>
+        property.HasColumnType("jsonb").HasConversion(
+            value => JsonSerializer.Serialize(value, _json),
+            json => JsonSerializer.Deserialize<List<T>>(json, _json) ?? new List<T>(),
+            new ValueComparer<List<T>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+
+    public static PropertyBuilder<Dictionary<string, string>> AsJsonMap(this PropertyBuilder<Dictionary<string, string>> property) =>
         property.HasColumnType("jsonb").HasConversion(
             value => JsonSerializer.Serialize(value, _json),
             json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, _json) ?? new Dictionary<string, string>(),
             new ValueComparer<Dictionary<string, string>>(
                 (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                d => d.Count,
-                d => new Dictionary<string, string>(d)));
-
-    public static PropertyBuilder<List<string>> AsJsonb(this PropertyBuilder<List<string>> property) =>
-        property.HasColumnType("jsonb").HasConversion(
-            value => JsonSerializer.Serialize(value, _json),
-            json => JsonSerializer.Deserialize<List<string>>(json, _json) ?? new List<string>(),
-            new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), l => l.Count, l => l.ToList()));
+                v => v.Count,
+                v => new Dictionary<string, string>(v)));
 }

@@ -12,6 +12,6 @@ internal sealed class SubjectContactConfiguration : IEntityTypeConfiguration<Sub
         contact.HasKey(c => c.SubjectId);
         contact.Property(c => c.Name).HasMaxLength(200);
         contact.Property(c => c.Mobile).HasMaxLength(20);
-        contact.Property(c => c.Accounts).AsJsonb();
+        contact.Property(c => c.Accounts).AsJsonList();
     }
 }

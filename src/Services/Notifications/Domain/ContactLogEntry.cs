@@ -13,10 +13,14 @@ public sealed class ContactLogEntry
     public required string Trigger { get; init; }
     public required string DedupeKey { get; init; }
     public required string TemplateCode { get; init; }
-    public required string Content { get; init; }
 
-    /// <summary>The template's values (name, colour, score…): the SMS TemplateParam, the WeChat template data.</summary>
+    /// <summary>The template version the content was rendered from (0 for entries written before templates were versioned).</summary>
+    public int TemplateVersion { get; init; }
+
+    /// <summary>The template's parameters (name, colour, score, reasons…): the SMS TemplateParam, the WeChat template data.</summary>
     public Dictionary<string, string> Parameters { get; init; } = [];
+
+    public required string Content { get; init; }
 
     public ContactStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,3 +1,5 @@
+using CreditPower.Documents;
+
 namespace CreditPower.Applications.Features.CreditPath;
 
 /// <summary>The <c>Applications:Commitments</c> section: what the letter promises and how it is printed.</summary>
@@ -24,5 +26,5 @@ internal sealed class CommitmentOptions
     /// A TrueType font, or a collection whose first face is used, with the CJK glyphs; AR PL UMing (Debian
     /// <c>fonts-arphic-uming</c>) is a Song face, right for a formal letter.
     /// </summary>
-    public string FontPath { get; set; } = "/usr/share/fonts/truetype/arphic/uming.ttc";
+    public string FontPath { get; set; } = CjkFont.DefaultPath;
 }

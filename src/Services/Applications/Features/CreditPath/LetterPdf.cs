@@ -1,4 +1,5 @@
 using CreditPower.Applications.Domain;
+using CreditPower.Documents;
 using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -20,11 +21,11 @@ internal sealed class LetterPdf(IOptionsMonitor<CommitmentOptions> options)
 
     public byte[] Render(CommitmentLetter letter)
     {
-        LetterFontResolver.EnsureInstalled(options.CurrentValue.FontPath);
+        CjkFont.EnsureInstalled(options.CurrentValue.FontPath);
         var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var title = new XFont(LetterFontResolver.Family, 22, XFontStyleEx.Bold, unicode);
-        var body = new XFont(LetterFontResolver.Family, BodySize, XFontStyleEx.Regular, unicode);
-        var small = new XFont(LetterFontResolver.Family, 10.5, XFontStyleEx.Regular, unicode);
+        var title = new XFont(CjkFont.Family, 22, XFontStyleEx.Bold, unicode);
+        var body = new XFont(CjkFont.Family, BodySize, XFontStyleEx.Regular, unicode);
+        var small = new XFont(CjkFont.Family, 10.5, XFontStyleEx.Regular, unicode);
 
         using var document = new PdfDocument();
         document.Info.Title = $"{CommitmentLetterTemplate.Title} {letter.Number}";

@@ -22,6 +22,114 @@ namespace CreditPower.Notifications.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CreditPower.Notifications.Domain.CallAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallTaskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("call_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Notifications.Domain.CallTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ContactLogEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Script")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("Trigger")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("call_tasks", (string)null);
+                });
+
             modelBuilder.Entity("CreditPower.Notifications.Domain.ChannelPreference", b =>
                 {
                     b.Property<Guid>("SubjectId")
@@ -112,6 +220,9 @@ namespace CreditPower.Notifications.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -131,6 +242,417 @@ namespace CreditPower.Notifications.Data.Migrations
                     b.HasIndex("SubjectId", "CreatedAt");
 
                     b.ToTable("contact_log", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Notifications.Domain.Letter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ContactLogEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeliveryMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DeliveryRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("ObjectBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Paragraphs")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("PrintedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrintedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("ReceiptRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiptRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReceiptSignedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReceiptSignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RectifyBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RuleVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PrintedAt");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("Trigger")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("letters", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Notifications.Domain.LetterSequence", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastSerial")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_serial");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("letter_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Notifications.Domain.NoticeTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("notice_templates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("eda3c09e-a800-1d11-499a-4f5f8c0bc639"),
+                            Body = "【淮阴供电】尊敬的{name}，您的用电信用等级已调整为黄色（{score} 分）。请按时缴纳电费、规范用电，详情可咨询营业厅。",
+                            Code = "grade-yellow-sms",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("21796897-8fb0-caf8-1b01-8027ff1b7fa5"),
+                            Body = "{name}，您的用电信用等级已调整为黄色（{score} 分），请留意缴费和用电规范，及时改善信用状况。",
+                            Code = "grade-yellow-wechat",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("dc5b48d1-9c52-930b-7f13-2a57c5e9167e"),
+                            Body = "您好，请问是{name}的负责人（或本人）吗？我是淮阴供电营业部的工作人员。今天来电是提醒您：根据电力信用评价规则，您的用电信用等级已于 {effectiveDate} 调整为黄色（{score} 分），主要原因是：{reasons}。请您按时缴纳电费、规范用电；原因消除且连续 3 个月没有新的失信记录后，信用等级可以恢复。如对评价结果有异议，可以到营业厅或拨打供电服务电话提出。请问以上内容您是否清楚？感谢您的配合，再见。",
+                            Code = "call-script-yellow",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("a1ea9aac-775d-fd57-e291-1b37e39eab53"),
+                            Body = "{name}：因{reasons}，您的用电信用等级已调整为{colour}。我单位将寄送书面告知函（{number}），请按函中要求整改。",
+                            Code = "grade-warning-letter",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("bca48315-df8a-b1cf-534a-5e8de2754540"),
+                            Body = "【淮阴供电】尊敬的{name}，您的用电信用等级已调整为{colour}，书面告知函将送达，请及时整改或提出异议。",
+                            Code = "grade-warning-sms",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("349e081f-907f-1b38-7bf6-1aaefd81ac2a"),
+                            Body = "{name}，您的用电信用等级已调整为{colour}，请查收书面告知函并按要求整改。",
+                            Code = "grade-warning-wechat",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("a6c9bd35-0064-571b-418f-1034571d0256"),
+                            Body = "【淮阴供电】恭喜{name}，您的用电信用等级已提升为{colour}，可享受业扩报装绿色通道和增值用能服务。",
+                            Code = "grade-upgrade-sms",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("25baf1ef-d94d-d8b1-ab3c-ffe74d762d8c"),
+                            Body = "经核查，你单位（户）存在以下情形：{reasons}。依据电力信用评价规则，你单位（户）当前电力信用评分为 {score} 分，自 {effectiveDate} 起电力信用等级调整为{colour}。",
+                            Code = "letter-facts",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("84a75c38-dbc2-8f40-6ecc-2e9917265046"),
+                            Body = "《淮安市淮阴区电力领域社会信用体系建设工作方案》（2021 年 11 月 26 日发布）及我单位公示的电力信用评价规则（版本 {ruleVersion}）。按照该方案，对电力信用等级为红色或黑色的电力用户，以书面告知函进行提醒和警示。",
+                            Code = "letter-basis",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("c031a504-5796-7200-1673-b4ca7c670580"),
+                            Body = "电力信用等级为红色期间，你单位（户）不能享受业扩报装绿色通道和增值用能服务，我单位将对你单位（户）加强用电检查。",
+                            Code = "letter-consequences-red",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("6585c3cd-44e7-1f08-a46b-e7ce4f0ca193"),
+                            Body = "电力信用等级为黑色期间，你单位（户）不能享受业扩报装绿色通道和增值用能服务，不适用信用承诺制办理用电业务，可能被要求安装预付费电能表或提供履约担保，我单位将加强用电检查，相关信用记录将推送至公共信用信息系统；存在欠费的，将依法依规履行停电程序。",
+                            Code = "letter-consequences-black",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("8317a902-bbed-9526-f345-ffe3d7a93e81"),
+                            Body = "请于 {rectifyBy} 前结清欠费、完成整改或纠正上述失信行为，并将整改情况书面告知我单位。",
+                            Code = "letter-action",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("30918e30-9818-52e9-d3e1-143cc188438f"),
+                            Body = "失信行为纠正后连续 3 个月没有新的失信记录的，可向我单位申请信用修复。经审核同意修复的，相关记录在信用档案中标注为“已修复”，不再对外公示。",
+                            Code = "letter-repair-red",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("4960f498-d0fc-39e1-1b61-d51ef1a00a61"),
+                            Body = "失信行为纠正后连续 6 个月没有新的失信记录的，或一票否决事项的锁定期届满后，可向我单位申请信用修复。经审核同意修复的，相关记录在信用档案中标注为“已修复”，不再对外公示。",
+                            Code = "letter-repair-black",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("98b5f798-a8c1-5aeb-1fdf-79f32c12f587"),
+                            Body = "如对上述认定有异议，请于 {objectBy} 前（本函发出之日起 5 个工作日内）向我单位书面提出，并附相关证明材料。我单位将在 1 个工作日内受理、10 个工作日内作出决定；异议处理期间，相关记录标注为“异议处理中”。",
+                            Code = "letter-objection",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("f650a88a-e3f5-0d20-bf06-dfa645aa8fbe"),
+                            Body = "联系单位：{issuer}；地址：{issuerAddress}；联系电话：{issuerPhone}。",
+                            Code = "letter-contacts",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("3d934678-a848-fe9d-529f-8178da356000"),
+                            Body = "【淮阴供电】尊敬的{name}，您的{applicationType}申请已于 {submittedDate} 受理{greenChannel}。我们将尽快安排现场勘查，请保持电话畅通。",
+                            Code = "application-submitted-sms",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("e0f8f6c9-36f0-e3db-f6cd-cdb971fa7eb7"),
+                            Body = "{name}，您的{applicationType}申请已受理{greenChannel}，办理进度将通过短信和微信通知您。",
+                            Code = "application-submitted-wechat",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("78c6eb69-7132-a3bf-a75c-2083b39537b5"),
+                            Body = "【淮阴供电】尊敬的{name}，您的用电申请已进入“{stage}”环节{dueDate}。如有疑问请咨询营业厅。",
+                            Code = "application-stage-sms",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("f276779d-90c0-8e6a-6784-0c847d99d1e6"),
+                            Body = "{name}，您的用电申请已进入“{stage}”环节{dueDate}。",
+                            Code = "application-stage-wechat",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("234a7672-c329-eb5e-e38b-ad0b076e6096"),
+                            Body = "【淮阴供电】尊敬的客户，您的“{service}”服务订单已于 {changedDate} 更新为：{status}。详情请咨询营业厅。",
+                            Code = "service-order-sms",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("961dbc1d-e6a4-73cc-7d4e-fcb0aa443f11"),
+                            Body = "您的“{service}”服务订单已更新为：{status}。",
+                            Code = "service-order-wechat",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            CreatedBy = "system",
+                            Note = "初始版本",
+                            Version = 1
+                        });
                 });
 
             modelBuilder.Entity("CreditPower.Notifications.Domain.SubjectContact", b =>
@@ -257,6 +779,20 @@ namespace CreditPower.Notifications.Data.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CreditPower.Notifications.Domain.CallAttempt", b =>
+                {
+                    b.HasOne("CreditPower.Notifications.Domain.CallTask", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("CallTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CreditPower.Notifications.Domain.CallTask", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }

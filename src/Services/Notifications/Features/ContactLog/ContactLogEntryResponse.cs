@@ -8,6 +8,7 @@ public sealed record ContactLogEntryResponse(
     Guid SubjectId,
     Channel Channel,
     string TemplateCode,
+    int TemplateVersion,
     string Content,
     ContactStatus Status,
     DateTimeOffset CreatedAt,

@@ -12,7 +12,7 @@ internal static class GetContactLog
         var entries = await db.ContactLog.AsNoTracking()
             .Where(e => e.SubjectId == subjectId)
             .OrderByDescending(e => e.CreatedAt)
-            .Select(e => new ContactLogEntryResponse(e.Id, e.SubjectId, e.Channel, e.TemplateCode, e.Content, e.Status, e.CreatedAt,
+            .Select(e => new ContactLogEntryResponse(e.Id, e.SubjectId, e.Channel, e.TemplateCode, e.TemplateVersion, e.Content, e.Status, e.CreatedAt,
                 e.Attempts, e.NextAttemptAt, e.Recipient, e.ProviderMessageId, e.LastError, e.SentAt, e.DeliveredAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(entries);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CreditPower.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,11 @@ namespace CreditPower.Notifications.Features.Dispatch;
 
 /// <summary>
 /// Signals the dispatcher after a save that added SMS or WeChat entries — whoever added them (grade changes,
-/// application notices). Noticed before the save (when they are still "Added"), signalled after it has committed.
+/// application notices). Noticed before the save (when they are still "Added"), signalled once it has committed: after
+/// the save itself, or after the caller's transaction when the save ran inside one (consumers that issue letters
+/// and call tasks do) — a signal before the commit would find nothing the dispatcher can see yet.
 /// </summary>
-internal sealed class DispatchSignalInterceptor(DispatchSignal signal) : SaveChangesInterceptor
+internal sealed class DispatchSignalInterceptor(DispatchSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
@@ -47,10 +50,33 @@ internal sealed class DispatchSignalInterceptor(DispatchSignal signal) : SaveCha
         }
     }
 
-    // A save inside a caller's transaction is not committed yet: the fallback poll picks those rows up.
-    private void Signal(DbContext? context)
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Signal(eventData.Context, committed: true);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (context is not null && _pending.Remove(context))
+        Signal(eventData.Context, committed: true);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _pending.Remove(context);
+        }
+    }
+
+    private void Signal(DbContext? context, bool committed = false)
+    {
+        if (context is not null && (committed || context.Database.CurrentTransaction is null) && _pending.Remove(context))
         {
             signal.Notify();
         }

@@ -1,0 +1,94 @@
+using CreditPower.Contracts;
+using CreditPower.IntegrationTests.Hosting;
+
+namespace CreditPower.IntegrationTests.Notifications;
+
+/// <summary>Application and value-added order events tell the applicant by SMS and WeChat, once per trigger per channel.</summary>
+[Collection(ServicesCollectionDefinition.Name)]
+public sealed class ApplicantNoticeTests(ServicesFixture services)
+{
+    [Fact]
+    public async Task A_submitted_application_is_announced_once_by_sms_and_wechat_even_when_delivered_twice()
+    {
+        var subjectId = Guid.NewGuid();
+        var submitted = new ApplicationSubmitted
+        {
+            ApplicationId = Guid.NewGuid(),
+            SubjectId = subjectId,
+            ApplicantName = "淮阴区新装申请测试有限公司",
+            ApplicationType = "new-connection",
+            ApplicationTypeName = "新装",
+            GreenChannel = true,
+            CreditPath = false,
+            SubmittedAt = new DateTimeOffset(2026, 4, 1, 9, 30, 0, TimeSpan.FromHours(8)),
+        };
+        var id = MassTransit.NewId.NextGuid();
+        await services.PublishOnBusAsync(submitted, id);
+        await services.PublishOnBusAsync(submitted, id);
+        var republished = await services.PublishOnBusAsync(submitted);
+        await services.ConsumedAsync(id, times: 2);
+        await services.ConsumedAsync(republished);
+
+        var contacts = await services.ContactLogAsync(subjectId);
+        Assert.Equal(["sms", "weChat"], NotificationSteps.Channels(contacts));
+        var sms = contacts.EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms");
+        Assert.Equal("application-submitted-sms", sms.GetProperty("templateCode").GetString());
+        Assert.Equal("【淮阴供电】尊敬的淮阴区新装申请测试有限公司，您的新装申请已于 2026年4月1日 受理，已纳入绿色通道优先办理。我们将尽快安排现场勘查，请保持电话畅通。",
+            sms.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Each_stage_change_is_announced_with_its_due_date()
+    {
+        var subjectId = Guid.NewGuid();
+        var applicationId = Guid.NewGuid();
+        ApplicationStageChanged Stage(string code, string name, DateTimeOffset? due, int minute) => new()
+        {
+            ApplicationId = applicationId,
+            SubjectId = subjectId,
+            ApplicantName = "淮阴区增容申请测试有限公司",
+            FromStage = null,
+            ToStage = code,
+            ToStageName = name,
+            DueAt = due,
+            GreenChannel = false,
+            ChangedAt = new DateTimeOffset(2026, 4, 2, 10, minute, 0, TimeSpan.FromHours(8)),
+        };
+
+        var survey = await services.PublishOnBusAsync(Stage("site-survey", "现场勘查", new DateTimeOffset(2026, 4, 7, 18, 0, 0, TimeSpan.FromHours(8)), 0));
+        var done = await services.PublishOnBusAsync(Stage("completed", "装表接电", null, 5));
+        await services.ConsumedAsync(survey);
+        await services.ConsumedAsync(done);
+
+        var contents = (await services.ContactLogAsync(subjectId)).EnumerateArray()
+            .Where(c => c.GetProperty("channel").GetString() == "sms").Select(c => c.GetProperty("content").GetString()).ToList();
+        Assert.Equal(2, contents.Count);
+        Assert.Contains("【淮阴供电】尊敬的淮阴区增容申请测试有限公司，您的用电申请已进入“现场勘查”环节，预计 2026年4月7日 前完成。如有疑问请咨询营业厅。", contents);
+        Assert.Contains("【淮阴供电】尊敬的淮阴区增容申请测试有限公司，您的用电申请已进入“装表接电”环节。如有疑问请咨询营业厅。", contents);
+    }
+
+    [Fact]
+    public async Task A_service_order_change_is_announced_by_sms_and_wechat()
+    {
+        var subjectId = Guid.NewGuid();
+        var id = await services.PublishOnBusAsync(new ServiceOrderChanged
+        {
+            OrderId = Guid.NewGuid(),
+            SubjectId = subjectId,
+            ServiceCode = "energy-saving-consulting",
+            ServiceName = "节能咨询",
+            Status = "scheduled",
+            StatusName = "已排期",
+            ChangedAt = new DateTimeOffset(2026, 4, 3, 10, 0, 0, TimeSpan.FromHours(8)),
+        });
+        await services.ConsumedAsync(id);
+
+        var contacts = await services.ContactLogAsync(subjectId);
+        Assert.Equal(["sms", "weChat"], NotificationSteps.Channels(contacts));
+        Assert.All(contacts.EnumerateArray(), c =>
+        {
+            Assert.Contains("节能咨询", c.GetProperty("content").GetString(), StringComparison.Ordinal);
+            Assert.Contains("已排期", c.GetProperty("content").GetString(), StringComparison.Ordinal);
+        });
+    }
+}

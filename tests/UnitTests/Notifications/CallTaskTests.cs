@@ -1,0 +1,86 @@
+using CreditPower.Notifications.Domain;
+using Xunit;
+
+namespace CreditPower.UnitTests.Notifications;
+
+public sealed class CallTaskTests
+{
+    // Wednesday 2026-03-11 15:30 China time.
+    private static readonly DateTimeOffset _wednesday = new(2026, 3, 11, 15, 30, 0, TimeSpan.FromHours(8));
+
+    private static CallTask NewTask() => new()
+    {
+        Id = Guid.NewGuid(),
+        SubjectId = Guid.NewGuid(),
+        SubjectName = "淮阴区测试有限公司",
+        SubjectIdentifier = "91350100M000100Y43",
+        Trigger = "grade:test",
+        Reason = "信用等级降为黄色（68 分）：电费逾期超过 30 天（经催缴）",
+        Script = "您好……",
+        DueAt = _wednesday,
+        CreatedAt = _wednesday,
+    };
+
+    [Theory]
+    [InlineData(CallOutcome.Reached, CallTaskStatus.Reached, ContactStatus.Delivered)]
+    [InlineData(CallOutcome.WrongNumber, CallTaskStatus.WrongNumber, ContactStatus.Failed)]
+    [InlineData(CallOutcome.Refused, CallTaskStatus.Refused, ContactStatus.Failed)]
+    public void An_answered_or_impossible_call_closes_the_task(CallOutcome outcome, CallTaskStatus status, ContactStatus contact)
+    {
+        var task = NewTask();
+
+        Assert.Equal(contact, task.Record(outcome, "记录", "clerk", _wednesday));
+
+        Assert.Equal(status, task.Status);
+        Assert.Equal(_wednesday, task.ClosedAt);
+        var attempt = Assert.Single(task.Attempts);
+        Assert.Equal((1, outcome, "记录", "clerk"), (attempt.Number, attempt.Outcome, attempt.Notes, attempt.RecordedBy));
+    }
+
+    [Fact]
+    public void No_answer_is_retried_at_nine_on_the_next_working_day()
+    {
+        var task = NewTask();
+
+        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "", "clerk", _wednesday));
+
+        Assert.Equal(CallTaskStatus.Open, task.Status);
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
+        Assert.Null(task.ClosedAt);
+    }
+
+    [Fact]
+    public void No_answer_on_a_friday_is_retried_on_monday()
+    {
+        var task = NewTask();
+        var friday = new DateTimeOffset(2026, 3, 13, 17, 0, 0, TimeSpan.FromHours(8));
+
+        task.Record(CallOutcome.NoAnswer, "", "clerk", friday);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
+    }
+
+    [Fact]
+    public void The_third_unanswered_call_closes_the_task_unreached_and_every_attempt_is_kept()
+    {
+        var task = NewTask();
+
+        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "一", "clerk", _wednesday));
+        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "二", "clerk", _wednesday.AddDays(1)));
+        Assert.Equal(ContactStatus.GivenUp, task.Record(CallOutcome.NoAnswer, "三", "officer", _wednesday.AddDays(2)));
+
+        Assert.Equal(CallTaskStatus.Unreached, task.Status);
+        Assert.Equal([1, 2, 3], task.Attempts.Select(a => a.Number));
+        Assert.Equal(["一", "二", "三"], task.Attempts.Select(a => a.Notes));
+    }
+
+    [Fact]
+    public void A_closed_task_takes_no_more_outcomes()
+    {
+        var task = NewTask();
+        task.Record(CallOutcome.Reached, "", "clerk", _wednesday);
+
+        Assert.Throws<InvalidOperationException>(() => task.Record(CallOutcome.NoAnswer, "", "clerk", _wednesday));
+        Assert.Single(task.Attempts);
+    }
+}
