@@ -84,14 +84,17 @@ public sealed class GradeChangeFlowTests(AppHostFixture system)
 
         // This subject left no mobile and has no WeChat binding: both reminders are logged and fail, saying why
         // (NotificationDeliveryTests follows a subject who can be reached).
-        var contacts = await Eventually.GetAsync(
+        // The log also holds the applicant's notices about the application taken above; these are the grade's.
+        static List<JsonElement> YellowNotices(JsonElement log) =>
+            [.. log.EnumerateArray().Where(c => c.GetProperty("templateCode").GetString() is "grade-yellow-sms" or "grade-yellow-wechat" or "call-script-yellow")];
+        var contacts = YellowNotices(await Eventually.GetAsync(
             () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{subjectId}/contact-log", cancellation),
-            log => log.GetArrayLength() >= 3 && log.EnumerateArray().Where(c => c.GetProperty("channel").GetString() != "phoneCall")
+            (JsonElement log) => YellowNotices(log) is { Count: 3 } yellow && yellow.Where(c => c.GetProperty("channel").GetString() != "phoneCall")
                 .All(c => c.GetProperty("status").GetString() == "failed"),
-            "the yellow reminders in the contact log, SMS and WeChat failed for want of a mobile and a binding");
-        var channels = contacts.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal).ToList();
+            "the yellow reminders in the contact log, SMS and WeChat failed for want of a mobile and a binding"));
+        var channels = contacts.Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["phoneCall", "sms", "weChat"], channels);
-        Assert.Contains("黄色", contacts[0].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.All(contacts, c => Assert.Contains("黄色", c.GetProperty("content").GetString(), StringComparison.Ordinal));
         var tasks = await clerkNotifications.GetFromJsonAsync<JsonElement>($"/api/call-tasks?subjectId={subjectId}", cancellation);
         Assert.Equal("open", Assert.Single(tasks.EnumerateArray()).GetProperty("status").GetString());
 

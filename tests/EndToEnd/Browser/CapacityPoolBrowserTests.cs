@@ -120,6 +120,9 @@ public sealed class CapacityPoolBrowserTests(AppHostFixture system, ChromiumFixt
             identifier = uscc,
             applicantName = name,
             type = "newConnection",
+            capacityKva = 400,
+            address = "淮安市淮阴区长江东路 88 号",
+            propertyProof = new { documentType = "不动产权证书", documentNumber = "苏(2026)淮安市不动产权第0012345号" },
         }, cancellation);
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetGuid();

@@ -31,11 +31,9 @@ public sealed class CallTaskTests(ServicesFixture services)
 
         var contacts = await services.ContactLogAsync(subjectId);
         Assert.Equal(["phoneCall", "sms", "weChat"], NotificationSteps.Channels(contacts));
-        Assert.All(contacts.EnumerateArray(), c =>
-        {
-            Assert.Equal("queued", c.GetProperty("status").GetString());
-            Assert.Equal(1, c.GetProperty("templateVersion").GetInt32());
-        });
+        // SMS and WeChat go to the dispatcher at once (this subject has no contacts, so they fail there); the call waits for staff.
+        Assert.All(contacts.EnumerateArray(), c => Assert.Equal(1, c.GetProperty("templateVersion").GetInt32()));
+        Assert.Equal("queued", contacts.Entry("phoneCall").GetProperty("status").GetString());
 
         var task = await services.SingleCallTaskAsync(subjectId);
         Assert.Equal("open", task.GetProperty("status").GetString());

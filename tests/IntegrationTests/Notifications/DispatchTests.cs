@@ -32,7 +32,7 @@ public sealed class DispatchTests(ServicesFixture services)
         await services.PublishAsync(change);
 
         var log = await services.ContactLogWhenAsync(subjectId,
-            l => l.GetArrayLength() == 2 && l.Status("sms") is "sent" or "delivered" && l.Status("weChat") == "sent", "both reminders sent");
+            l => l.Dispatched().Count() == 2 && l.Status("sms") is "sent" or "delivered" && l.Status("weChat") == "sent", "both reminders sent");
         var sms = Assert.Single(await services.SimulatorMessagesAsync(mobile));
         var wechat = Assert.Single(await services.SimulatorMessagesAsync(openId));
         Assert.Equal(Name, sms.GetProperty("parameters").GetProperty("name").GetString());
@@ -57,10 +57,10 @@ public sealed class DispatchTests(ServicesFixture services)
             // Held: both entries wait for 08:00 Beijing time (00:00 UTC) the next morning.
             var morning = night.Date.AddDays(1);
             var held = await services.ContactLogWhenAsync(subjectId,
-                l => l.GetArrayLength() == 2 && l.EnumerateArray().All(e => e.GetProperty("nextAttemptAt").GetDateTimeOffset() == new DateTimeOffset(morning, TimeSpan.Zero)),
+                l => l.Dispatched().Count() == 2 && l.Dispatched().All(e => e.GetProperty("nextAttemptAt").GetDateTimeOffset() == new DateTimeOffset(morning, TimeSpan.Zero)),
                 "both reminders held to the morning");
-            Assert.All(held.EnumerateArray(), e => Assert.Equal("queued", e.GetProperty("status").GetString()));
-            Assert.All(held.EnumerateArray(), e => Assert.Equal(0, e.GetProperty("attempts").GetInt32()));
+            Assert.All(held.Dispatched(), e => Assert.Equal("queued", e.GetProperty("status").GetString()));
+            Assert.All(held.Dispatched(), e => Assert.Equal(0, e.GetProperty("attempts").GetInt32()));
             Assert.Empty(await services.SimulatorMessagesAsync(mobile));
             Assert.Empty(await services.SimulatorMessagesAsync(openId));
 

@@ -201,7 +201,7 @@ public sealed partial class LetterTests(ServicesFixture services)
     {
         var (subjectId, path, _) = await RedAsync("淮阴区送达回执测试有限公司");
         using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = DateOnly.FromDateTime(services.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
         using var early = await clerk.PostAsJsonAsync($"{path}/receipt", new { signedBy = "张三", signedOn = today }, Api.Cancellation);
         Assert.Contains("尚未发出", (await Api.AssertProblemAsync(early, HttpStatusCode.Conflict)).GetProperty("title").GetString(), StringComparison.Ordinal);

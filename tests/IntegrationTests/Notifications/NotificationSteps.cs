@@ -83,6 +83,10 @@ internal static class NotificationSteps
         return await Eventually.GetAsync(() => clerk.GetJsonOrNullAsync($"/api/subjects/{subjectId}/contact-log"), condition, what, timeout);
     }
 
+    /// <summary>The entries the dispatcher sends (SMS and WeChat); call tasks and letters are staff work.</summary>
+    public static IEnumerable<JsonElement> Dispatched(this JsonElement log) =>
+        log.EnumerateArray().Where(e => e.GetProperty("channel").GetString() is "sms" or "weChat");
+
     public static JsonElement Entry(this JsonElement log, string channel) =>
         log.EnumerateArray().Single(e => e.GetProperty("channel").GetString() == channel);
 

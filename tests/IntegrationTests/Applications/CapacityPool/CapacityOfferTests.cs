@@ -66,6 +66,9 @@ public sealed class CapacityOfferTests(ServicesFixture services) : IDisposable
             identifier = residentId,
             applicantName = "张三",
             type = "newConnection",
+            capacityKva = 8,
+            address = ApplicationSteps.Address,
+            propertyProof = new { documentType = "不动产权证书", documentNumber = "苏(2026)淮安市不动产权第0054321号" },
         }, System.Net.HttpStatusCode.Created);
 
         var request = await _clerk.RequestCapacityOkAsync(pool, person.GetProperty("id").GetGuid(), 1);

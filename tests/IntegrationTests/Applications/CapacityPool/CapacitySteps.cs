@@ -37,13 +37,7 @@ internal static class CapacitySteps
         }
 
         using var clerk = services.CreateClient(ResourceNames.Applications, Roles.Clerk);
-        var application = await clerk.PostJsonAsync("/api/applications", new
-        {
-            subjectKind = "legalEntity",
-            identifier = uscc,
-            applicantName = name,
-            type = "newConnection",
-        }, HttpStatusCode.Created);
+        var application = await clerk.PostJsonAsync("/api/applications", ApplicationSteps.PropertyProofBody(uscc, name), HttpStatusCode.Created);
         Assert.Equal(honest, application.GetProperty("greenChannel").GetBoolean());
         return (application.GetProperty("id").GetGuid(), uscc);
     }
