@@ -89,14 +89,35 @@ public sealed class WorkQueueTests(ServicesFixture services) : IDisposable
 
     public void Dispose() => _inspector.Dispose();
 
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=501", "pageSize")]
+    public async Task A_page_out_of_range_answers_400_naming_the_parameter(string query, string field)
+    {
+        using var response = await _inspector.GetAsync($"/api/applications?{query}", Api.Cancellation);
+        await Api.AssertFieldErrorAsync(response, field);
+    }
+
     private async Task<List<Guid>> IdsAsync(string path) =>
         [.. (await _inspector.GetJsonAsync(path)).EnumerateArray().Select(a => a.GetProperty("id").GetGuid())];
 
     /// <summary>Where the given applications stand relative to each other in the whole queue.</summary>
     private async Task<List<Guid>> OrderInQueueAsync(params Guid[] ids)
     {
-        var queue = await IdsAsync("/api/applications");
-        var mine = queue.Where(ids.Contains).ToList();
+        // Other tests' applications share the queue: walk its pages, in order, until every one is seen.
+        var mine = new List<Guid>();
+        for (var page = 1; mine.Count < ids.Length; page++)
+        {
+            var queue = await IdsAsync($"/api/applications?page={page}&pageSize=500");
+            if (queue.Count == 0)
+            {
+                break;
+            }
+
+            mine.AddRange(queue.Where(ids.Contains));
+        }
+
         Assert.Equal(ids.Length, mine.Count);
         return mine;
     }

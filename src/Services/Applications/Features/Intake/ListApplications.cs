@@ -8,15 +8,28 @@ namespace CreditPower.Applications.Features.Intake;
 
 internal static class ListApplications
 {
-    private const int PageSize = 100;
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 500;
 
     /// <summary>
     /// The work queue: open applications, green channel first, then by submission time; narrowed to one subject, one
-    /// stage, or the overdue ones (due time passed, against the service clock).
+    /// stage, or the overdue ones (due time passed, against the service clock); a page at a time (page 1 first).
     /// </summary>
     public static async Task<Results<Ok<List<ApplicationResponse>>, ValidationProblem>> Handle(
-        string? identifier, string? stage, bool? overdue, ApplicationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string? identifier, string? stage, bool? overdue, int? page, int? pageSize, ApplicationsDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
+        if (page is < 1)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["页码从 1 开始。"] }, title: "请求数据无效");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["pageSize"] = [$"每页条数应在 1 到 {MaxPageSize} 之间。"] }, title: "请求数据无效");
+        }
+
         var now = clock.GetUtcNow();
         var query = db.Applications.AsNoTracking().Where(a => a.Stage != ApplicationStage.Completed);
         if (!string.IsNullOrWhiteSpace(identifier))
@@ -45,7 +58,8 @@ internal static class ListApplications
             .OrderByDescending(a => a.GreenChannel)
             .ThenBy(a => a.SubmittedAt)
             .ThenBy(a => a.Id)
-            .Take(PageSize)
+            .Skip(((page ?? 1) - 1) * (pageSize ?? DefaultPageSize))
+            .Take(pageSize ?? DefaultPageSize)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(applications.Select(a => ApplicationResponse.From(a, now)).ToList());
     }
