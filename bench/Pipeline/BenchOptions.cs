@@ -10,9 +10,20 @@ internal sealed record BenchOptions
     public int WarmupSeconds { get; init; } = 5;
     public int Subjects { get; init; } = 5_000;
     public int Seed { get; init; } = 20261128;
+    /// <summary>0: the hop runs; otherwise the dispatcher figure with this many queued SMS (<see cref="SmsFlood"/>).</summary>
+    public int SmsFlood { get; init; }
+
+    public int SmsPerSecond { get; init; } = 2_000;
+
+    /// <summary>Use the Release builds of Notifications and the simulator as they are (the --sms modes build them otherwise).</summary>
+    public bool NoBuild { get; init; }
+
     public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(Known, StringComparer.Ordinal);
 
-    /// <summary>Configuration of the MassTransit host (NAME=VALUE, ':' between sections), to try a setting without editing code.</summary>
+    /// <summary>
+    /// Configuration of the MassTransit host (NAME=VALUE, ':' between sections) — with --sms, of the Notifications
+    /// process (e.g. Dispatch:Concurrency=64) — to try a setting without editing code.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string?>> Settings { get; init; } = [];
 
     private static readonly string[] Known = ["raw", "publish", "outbox"];
@@ -28,7 +39,12 @@ internal sealed record BenchOptions
           --runs LIST           comma-separated subset of raw,publish,outbox (all)
           --subjects N          subjects the probes are drawn from (5000)
           --seed N              seed of the subject draw (20261128)
-          --set NAME=VALUE      configuration of the MassTransit host, e.g. Messaging:ConcurrentMessageLimit=4 (repeatable)
+          --sms100k             instead of the hops: 100,000 queued SMS through Notifications' dispatcher to the simulator
+          --sms N               the same with N SMS
+          --sms-cap N           the provider cap, Dispatch:SmsPerSecond (2000)
+          --no-build            run the Release builds of Notifications and the simulator as they are
+          --set NAME=VALUE      configuration of the MassTransit host, e.g. Messaging:ConcurrentMessageLimit=4 (repeatable);
+                                with --sms, of the Notifications process, e.g. Dispatch:Concurrency=64
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -45,6 +61,10 @@ internal sealed record BenchOptions
                 "--runs" => options with { Runs = RunList(args, ++i) },
                 "--subjects" => options with { Subjects = Number(args, ++i, 1, 10_000_000) },
                 "--seed" => options with { Seed = Number(args, ++i, 0, int.MaxValue) },
+                "--sms100k" => options with { SmsFlood = 100_000 },
+                "--sms" => options with { SmsFlood = Number(args, ++i, 1, 1_000_000) },
+                "--sms-cap" => options with { SmsPerSecond = Number(args, ++i, 1, 100_000) },
+                "--no-build" => options with { NoBuild = true },
                 "--set" => options with { Settings = [.. options.Settings, Setting(args, ++i)] },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };

@@ -42,13 +42,19 @@ MassTransitHop? hop = null;
 try
 {
     ThreadPool.GetMinThreads(out var minWorkers, out _);
-    Console.WriteLine(Inv(
-        $"Messaging latency benchmark: rates {string.Join(", ", options.Rates)} msg/s, {options.DurationSeconds} s measured after {options.WarmupSeconds} s warm-up per run; ")
+    Console.WriteLine((options.SmsFlood > 0
+            ? Inv($"SMS dispatch benchmark: {options.SmsFlood:N0} queued SMS, provider cap {options.SmsPerSecond}/s; ")
+            : Inv($"Messaging latency benchmark: rates {string.Join(", ", options.Rates)} msg/s, {options.DurationSeconds} s measured after {options.WarmupSeconds} s warm-up per run; "))
         + Inv($"{Environment.ProcessorCount} CPUs; load average {Machine.LoadAverage()}; GC {(GCSettings.IsServerGC ? "server" : "workstation")}")
         + Inv($" (DATAS {(AppContext.GetData("System.GC.DynamicAdaptationMode") is { } datas ? datas : "default")}), {GCSettings.LatencyMode}; min worker threads {minWorkers}")
         + string.Concat(options.Settings.Select(s => $"; {s.Key}={s.Value}")));
     Console.WriteLine("Starting PostgreSQL, Redis and RabbitMQ…");
     servers = await RealServers.StartAsync(cancellationToken);
+    if (options.SmsFlood > 0)
+    {
+        return await SmsFlood.RunAsync(servers, options.SmsFlood, options.SmsPerSecond, options.Settings, options.NoBuild, cancellationToken) ? 0 : 1;
+    }
+
     const string database = "pipeline_bench";
     await servers.CreateDatabaseAsync(database, cancellationToken);
     raw = await RawRabbitHop.StartAsync(servers.RabbitMqConnectionString, cancellationToken);
