@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Grading.Data.Migrations
 {
     [DbContext(typeof(GradingDbContext))]
-    [Migration("20261128041438_SubjectsFillFactorGradesWithoutForeignKey")]
-    partial class SubjectsFillFactorGradesWithoutForeignKey
+    [Migration("20261128061846_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -161,7 +161,7 @@ namespace CreditPower.Grading.Data.Migrations
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("RuleVersion")
                         .IsRequired()

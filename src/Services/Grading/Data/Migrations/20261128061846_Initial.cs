@@ -27,6 +27,24 @@ namespace CreditPower.Grading.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "grades",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Colour = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    RuleVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reasons = table.Column<string>(type: "json", nullable: false),
+                    EffectiveAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Cause = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_grades", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -119,7 +137,8 @@ namespace CreditPower.Grading.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_subjects", x => x.Id);
-                });
+                })
+                .Annotation("Npgsql:StorageParameter:fillfactor", 50);
 
             migrationBuilder.CreateTable(
                 name: "reevaluation_partitions",
@@ -171,30 +190,6 @@ namespace CreditPower.Grading.Data.Migrations
                     table.PrimaryKey("PK_credit_events", x => x.Id);
                     table.ForeignKey(
                         name: "FK_credit_events_subjects_SubjectId",
-                        column: x => x.SubjectId,
-                        principalTable: "subjects",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "grades",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Colour = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: false),
-                    RuleVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Reasons = table.Column<string>(type: "jsonb", nullable: false),
-                    EffectiveAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Cause = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_grades", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_grades_subjects_SubjectId",
                         column: x => x.SubjectId,
                         principalTable: "subjects",
                         principalColumn: "Id",
