@@ -8,73 +8,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CreditPower.Notifications.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CallTasksLettersTemplatesAndChannels : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "Attempts",
-                table: "contact_log",
-                type: "integer",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "DeliveredAt",
-                table: "contact_log",
-                type: "timestamp with time zone",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "LastError",
-                table: "contact_log",
-                type: "character varying(500)",
-                maxLength: 500,
-                nullable: true);
-
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "NextAttemptAt",
-                table: "contact_log",
-                type: "timestamp with time zone",
-                nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
-
-            migrationBuilder.AddColumn<string>(
-                // existing rows get an empty map: "" is not JSON
-                name: "Parameters",
-                table: "contact_log",
-                type: "jsonb",
-                nullable: false,
-                defaultValue: "{}");
-
-            migrationBuilder.AddColumn<string>(
-                name: "ProviderMessageId",
-                table: "contact_log",
-                type: "character varying(100)",
-                maxLength: 100,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "Recipient",
-                table: "contact_log",
-                type: "character varying(64)",
-                maxLength: 64,
-                nullable: true);
-
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "SentAt",
-                table: "contact_log",
-                type: "timestamp with time zone",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "TemplateVersion",
-                table: "contact_log",
-                type: "integer",
-                nullable: false,
-                defaultValue: 0);
-
             migrationBuilder.CreateTable(
                 name: "call_tasks",
                 columns: table => new
@@ -112,6 +50,47 @@ namespace CreditPower.Notifications.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_channel_preferences", x => x.SubjectId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "contact_log",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DedupeKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "integer", nullable: false),
+                    Parameters = table.Column<string>(type: "jsonb", nullable: false),
+                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_contact_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
                 });
 
             migrationBuilder.CreateTable(
@@ -181,6 +160,24 @@ namespace CreditPower.Notifications.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_notice_templates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "jsonb", nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -266,17 +263,6 @@ namespace CreditPower.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_contact_log_due",
-                table: "contact_log",
-                column: "NextAttemptAt",
-                filter: "\"Status\" = 'Queued'");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_contact_log_ProviderMessageId",
-                table: "contact_log",
-                column: "ProviderMessageId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_call_attempts_CallTaskId_Number",
                 table: "call_attempts",
                 columns: new[] { "CallTaskId", "Number" },
@@ -297,6 +283,28 @@ namespace CreditPower.Notifications.Data.Migrations
                 table: "call_tasks",
                 column: "Trigger",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contact_log_DedupeKey",
+                table: "contact_log",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contact_log_due",
+                table: "contact_log",
+                column: "NextAttemptAt",
+                filter: "\"Status\" = 'Queued'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contact_log_ProviderMessageId",
+                table: "contact_log",
+                column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contact_log_SubjectId_CreatedAt",
+                table: "contact_log",
+                columns: new[] { "SubjectId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_letters_Number",
@@ -333,6 +341,12 @@ namespace CreditPower.Notifications.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_unsent",
+                table: "outbox_messages",
+                column: "created_at",
+                filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_wechat_bindings_OpenId",
                 table: "wechat_bindings",
                 column: "OpenId",
@@ -349,6 +363,12 @@ namespace CreditPower.Notifications.Data.Migrations
                 name: "channel_preferences");
 
             migrationBuilder.DropTable(
+                name: "contact_log");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "letter_sequences");
 
             migrationBuilder.DropTable(
@@ -358,6 +378,9 @@ namespace CreditPower.Notifications.Data.Migrations
                 name: "notice_templates");
 
             migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "subject_contacts");
 
             migrationBuilder.DropTable(
@@ -365,50 +388,6 @@ namespace CreditPower.Notifications.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "call_tasks");
-
-            migrationBuilder.DropIndex(
-                name: "ix_contact_log_due",
-                table: "contact_log");
-
-            migrationBuilder.DropIndex(
-                name: "IX_contact_log_ProviderMessageId",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "Attempts",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "DeliveredAt",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "LastError",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "NextAttemptAt",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "Parameters",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "ProviderMessageId",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "Recipient",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "SentAt",
-                table: "contact_log");
-
-            migrationBuilder.DropColumn(
-                name: "TemplateVersion",
-                table: "contact_log");
         }
     }
 }

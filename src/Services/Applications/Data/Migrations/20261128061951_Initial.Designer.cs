@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Applications.Data.Migrations
 {
     [DbContext(typeof(ApplicationsDbContext))]
-    [Migration("20261128052322_LifecycleCommitmentsAndCapacityPool")]
-    partial class LifecycleCommitmentsAndCapacityPool
+    [Migration("20261128061951_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

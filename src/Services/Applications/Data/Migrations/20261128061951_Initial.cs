@@ -8,59 +8,36 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Applications.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class LifecycleCommitmentsAndCapacityPool : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "Address",
-                table: "applications",
-                type: "character varying(300)",
-                maxLength: 300,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<int>(
-                name: "CapacityKva",
-                table: "applications",
-                type: "integer",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "StageDueAt",
-                table: "applications",
-                type: "timestamp with time zone",
-                nullable: true);
-
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "StageEnteredAt",
-                table: "applications",
-                type: "timestamp with time zone",
-                nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "SubjectId",
-                table: "applications",
-                type: "uuid",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
-
-            migrationBuilder.AddColumn<string>(
-                name: "property_document_number",
-                table: "applications",
-                type: "character varying(100)",
-                maxLength: 100,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "property_document_type",
-                table: "applications",
-                type: "character varying(50)",
-                maxLength: 50,
-                nullable: true);
+            migrationBuilder.CreateTable(
+                name: "applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CapacityKva = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    StageEnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StageDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GreenChannel = table.Column<bool>(type: "boolean", nullable: false),
+                    property_document_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    property_document_number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_applications", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "capacity_pools",
@@ -78,6 +55,71 @@ namespace CreditPower.Applications.Data.Migrations
                 {
                     table.PrimaryKey("PK_capacity_pools", x => x.Id);
                     table.CheckConstraint("ck_capacity_pools_allocated_within_total", "\"Allocated\" >= 0 AND \"Allocated\" <= \"Total\"");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "drc_batches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    LetterCount = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Csv = table.Column<string>(type: "text", nullable: false),
+                    JsonSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CsvSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_drc_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "jsonb", nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subject_colours",
+                columns: table => new
+                {
+                    Identifier = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Colour = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    EffectiveAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_subject_colours", x => x.Identifier);
                 });
 
             migrationBuilder.CreateTable(
@@ -100,26 +142,6 @@ namespace CreditPower.Applications.Data.Migrations
                         principalTable: "applications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "drc_batches",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: true),
-                    LetterCount = table.Column<int>(type: "integer", nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false),
-                    Csv = table.Column<string>(type: "text", nullable: false),
-                    JsonSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CsvSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_drc_batches", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -277,6 +299,16 @@ namespace CreditPower.Applications.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_applications_GreenChannel_SubmittedAt",
+                table: "applications",
+                columns: new[] { "GreenChannel", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_Identifier",
+                table: "applications",
+                column: "Identifier");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_capacity_ledger_ApplicationId",
                 table: "capacity_ledger",
                 column: "ApplicationId");
@@ -365,6 +397,12 @@ namespace CreditPower.Applications.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_unsent",
+                table: "outbox_messages",
+                column: "created_at",
+                filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_stage_entries_ApplicationId_Stage",
                 table: "stage_entries",
                 columns: new[] { "ApplicationId", "Stage" },
@@ -387,7 +425,16 @@ namespace CreditPower.Applications.Data.Migrations
                 name: "credit_reports");
 
             migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "stage_entries");
+
+            migrationBuilder.DropTable(
+                name: "subject_colours");
 
             migrationBuilder.DropTable(
                 name: "capacity_pools");
@@ -396,35 +443,10 @@ namespace CreditPower.Applications.Data.Migrations
                 name: "commitment_letters");
 
             migrationBuilder.DropTable(
+                name: "applications");
+
+            migrationBuilder.DropTable(
                 name: "drc_batches");
-
-            migrationBuilder.DropColumn(
-                name: "Address",
-                table: "applications");
-
-            migrationBuilder.DropColumn(
-                name: "CapacityKva",
-                table: "applications");
-
-            migrationBuilder.DropColumn(
-                name: "StageDueAt",
-                table: "applications");
-
-            migrationBuilder.DropColumn(
-                name: "StageEnteredAt",
-                table: "applications");
-
-            migrationBuilder.DropColumn(
-                name: "SubjectId",
-                table: "applications");
-
-            migrationBuilder.DropColumn(
-                name: "property_document_number",
-                table: "applications");
-
-            migrationBuilder.DropColumn(
-                name: "property_document_type",
-                table: "applications");
         }
     }
 }
