@@ -9,7 +9,8 @@ namespace CreditPower.IntegrationTests.Hosting;
 /// <summary>The steps many Grading tests share: a registered subject, and events that count (recorded and approved).</summary>
 internal static class GradingSteps
 {
-    public static async Task<Guid> RegisterLegalEntityAsync(this ServicesFixture services, string? uscc = null, string name = "淮阴区测试机械有限公司")
+    public static async Task<Guid> RegisterLegalEntityAsync(
+        this ServicesFixture services, string? uscc = null, string name = "淮阴区测试机械有限公司", string? account = null)
     {
         using var clerk = services.CreateClient(ResourceNames.Grading, Roles.Clerk);
         var subject = await clerk.PostJsonAsync("/api/subjects", new
@@ -17,7 +18,7 @@ internal static class GradingSteps
             kind = "legalEntity",
             identifier = uscc ?? TestIdentifiers.NewUscc(),
             name,
-            accounts = new[] { TestIdentifiers.NewAccountNumber() },
+            accounts = new[] { account ?? TestIdentifiers.NewAccountNumber() },
         }, HttpStatusCode.Created);
         return subject.GetProperty("id").GetGuid();
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CreditPower.Grading.Domain;
@@ -49,12 +48,8 @@ internal static class LedgerSteps
 
     public static async Task<(Guid SubjectId, string Identifier, string Account)> RegisterWithAccountAsync(this ServicesFixture services, string name = "淮阴区台账测试有限公司")
     {
-        using var clerk = services.CreateClient(ResourceNames.Grading, Roles.Clerk);
-        var identifier = TestIdentifiers.NewUscc();
-        var account = TestIdentifiers.NewAccountNumber();
-        var subject = await clerk.PostJsonAsync("/api/subjects",
-            new { kind = "legalEntity", identifier, name, accounts = new[] { account } }, HttpStatusCode.Created);
-        return (subject.GetProperty("id").GetGuid(), identifier, account);
+        var (identifier, account) = (TestIdentifiers.NewUscc(), TestIdentifiers.NewAccountNumber());
+        return (await services.RegisterLegalEntityAsync(identifier, name, account), identifier, account);
     }
 
     public static Task<List<CreditEvent>> EventsOfAsync(this ServicesFixture services, Guid subjectId) =>
