@@ -26,8 +26,7 @@ internal static class NotificationSteps
     /// <summary>Tells Notifications the subject's contacts as Grading would (SubjectProfileChanged) and waits until it has them.</summary>
     public static async Task FeedContactAsync(this ServicesFixture services, Guid subjectId, string name, string? mobile, DateTimeOffset? changedAt = null)
     {
-        var messageId = NewId.NextGuid();
-        await services.Grading.Services.GetRequiredService<IBus>().Publish(new SubjectProfileChanged
+        var messageId = await services.PublishOnBusAsync(new SubjectProfileChanged
         {
             SubjectId = subjectId,
             SubjectKind = SubjectKind.LegalEntity,
@@ -38,8 +37,8 @@ internal static class NotificationSteps
             Address = null,
             Accounts = [TestIdentifiers.NewAccountNumber()],
             ChangedAt = changedAt ?? DateTimeOffset.UtcNow,
-        }, c => c.MessageId = messageId, Api.Cancellation);
-        await Eventually.UntilAsync(() => services.Consumed.Completed(ResourceNames.Notifications, messageId) >= 1, "Notifications to take the profile");
+        });
+        await services.ConsumedAsync(messageId);
     }
 
     public static async Task<string> BindWeChatAsync(this ServicesFixture services, Guid subjectId)
@@ -51,28 +50,15 @@ internal static class NotificationSteps
         return openId;
     }
 
-    public static CreditGradeChanged GradeChange(Guid subjectId, string name, CreditColour? from, CreditColour to, int score) => new()
-    {
-        SubjectId = subjectId,
-        SubjectKind = SubjectKind.LegalEntity,
-        Identifier = TestIdentifiers.NewUscc(),
-        Name = name,
-        Accounts = [TestIdentifiers.NewAccountNumber()],
-        OldColour = from,
-        NewColour = to,
-        Score = score,
-        Reasons = to == CreditColour.Yellow ? [new GradeReason("late-payment-over-30", -8, "电费逾期超过 30 天（经催缴）")] : [],
-        RuleVersion = "2021-huaiyin-default",
-        EffectiveAt = DateTimeOffset.UtcNow,
-    };
+    public static CreditGradeChanged GradeChange(Guid subjectId, string name, CreditColour? from, CreditColour to, int score) =>
+        GradeChange(subjectId, name, from, to, score,
+            to == CreditColour.Yellow ? [new GradeReason("late-payment-over-30", -8, "电费逾期超过 30 天（经催缴）")] : []);
 
     /// <summary>Publishes <paramref name="change"/> (with <paramref name="messageId"/>, new when null) and waits until Notifications took it.</summary>
     public static async Task PublishAsync(this ServicesFixture services, CreditGradeChanged change, Guid? messageId = null, int expectedDeliveries = 1)
     {
-        var id = messageId ?? NewId.NextGuid();
-        await services.Grading.Services.GetRequiredService<IBus>().Publish(change, c => c.MessageId = id, Api.Cancellation);
-        await Eventually.UntilAsync(() => services.Consumed.Completed(ResourceNames.Notifications, id) >= expectedDeliveries,
-            "Notifications to take the grade change");
+        var id = await services.PublishOnBusAsync(change, messageId);
+        await services.ConsumedAsync(id, expectedDeliveries);
     }
 
     /// <summary>The subject's contact log once <paramref name="condition"/> holds for it.</summary>
