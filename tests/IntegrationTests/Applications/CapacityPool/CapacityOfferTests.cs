@@ -179,7 +179,7 @@ public sealed class CapacityOfferTests(ServicesFixture services) : IDisposable
         await _clerk.RequestCapacityOkAsync(pool, later, 1);
         Assert.Equal([earlier, later], CapacitySteps.WaitingOrder(await _clerk.GetJsonAsync($"/api/capacity/pools/{pool}")));
 
-        await services.GradeOverTheBusAsync(laterUscc, CreditColour.Green);
+        await services.PublishGradeAsync(laterUscc, CreditColour.Green);
 
         var queue = await Eventually.GetAsync(
             () => _clerk.GetJsonAsync($"/api/capacity/pools/{pool}"),
@@ -197,7 +197,7 @@ public sealed class CapacityOfferTests(ServicesFixture services) : IDisposable
         var (latest, latestUscc) = await services.SubmitApplicationAsync("淮阴区最晚受理守信有限公司", honest: true);
         await _clerk.RequestCapacityOkAsync(pool, latest, 1);
         Assert.Equal([latest, earlier], CapacitySteps.WaitingOrder(await _clerk.GetJsonAsync($"/api/capacity/pools/{pool}")));
-        await services.GradeOverTheBusAsync(latestUscc, CreditColour.Red);
+        await services.PublishGradeAsync(latestUscc, CreditColour.Red);
         await Eventually.GetAsync(
             () => _clerk.GetJsonAsync($"/api/capacity/pools/{pool}"),
             p => CapacitySteps.WaitingOrder(p).SequenceEqual([earlier, latest]),
