@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CreditPower.Applications.Domain;
+using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
-using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +34,7 @@ public sealed class CommitmentLedgerTests(ServicesFixture services) : IDisposabl
         var grade = await Eventually.GetAsync(() => grading.GetJsonAsync($"/api/subjects/{subjectId}/grade"),
             g => g.GetProperty("colour").GetString() == "black", "Grading to turn the subject black");
         Assert.Contains(grade.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "commitment-broken");
-        var broken = await OutboxBodiesAsync("CommitmentBroken", bills);
+        var broken = await services.OutboxAsync<CommitmentBroken>("commitmentId", bills);
         var message = Assert.Single(broken);
         Assert.Equal(uscc, message.GetProperty("identifier").GetString());
         Assert.Equal(signed.Id(), message.GetProperty("applicationId").GetGuid());
@@ -57,8 +57,8 @@ public sealed class CommitmentLedgerTests(ServicesFixture services) : IDisposabl
 
         var problem = await Api.AssertProblemAsync(again, HttpStatusCode.Conflict);
         Assert.Contains("officer-chen", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Single(await OutboxBodiesAsync("CommitmentKept", documents));
-        Assert.Empty(await OutboxBodiesAsync("CommitmentBroken", documents));
+        Assert.Single(await services.OutboxAsync<CommitmentKept>("commitmentId", documents));
+        Assert.Empty(await services.OutboxAsync<CommitmentBroken>("commitmentId", documents));
         Assert.Equal(CommitmentState.Kept, await StateAsync(documents));
     }
 
@@ -74,7 +74,7 @@ public sealed class CommitmentLedgerTests(ServicesFixture services) : IDisposabl
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Contains("期限", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(CommitmentState.Pending, await StateAsync(documents));
-        Assert.Empty(await OutboxBodiesAsync("CommitmentBroken", documents));
+        Assert.Empty(await services.OutboxAsync<CommitmentBroken>("commitmentId", documents));
     }
 
     [Fact]
@@ -139,11 +139,4 @@ public sealed class CommitmentLedgerTests(ServicesFixture services) : IDisposabl
 
     private Task<CommitmentState> StateAsync(Guid id) => services.Applications.QueryAsync(db =>
         db.Set<Commitment>().Where(c => c.Id == id).Select(c => c.State).SingleAsync(Api.Cancellation));
-
-    private async Task<List<JsonElement>> OutboxBodiesAsync(string type, Guid commitmentId)
-    {
-        var bodies = await services.Applications.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.MessageType.StartsWith("CreditPower.Contracts." + type + ",")).Select(m => m.Body).ToListAsync(Api.Cancellation));
-        return [.. bodies.Select(b => JsonDocument.Parse(b).RootElement.Clone()).Where(m => m.GetProperty("commitmentId").GetGuid() == commitmentId)];
-    }
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using CreditPower.Applications.Domain;
+using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
-using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -53,9 +53,7 @@ public sealed class StageTransitionTests(ServicesFixture services)
             announced.Select(m => m.GetProperty("fromStage").GetString()));
         Assert.Equal("答复供电方案", announced[2].GetProperty("toStageName").GetString());
         Assert.All(announced, m => Assert.Equal("淮阴区全流程测试有限公司", m.GetProperty("applicantName").GetString()));
-        Assert.Contains(await services.Applications.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.MessageType.Contains("ApplicationSubmitted")).Select(m => m.Body).ToListAsync(Api.Cancellation)),
-            body => body.Contains(id.ToString(), StringComparison.Ordinal));
+        Assert.Single(await services.OutboxAsync<ApplicationSubmitted>("applicationId", id));
     }
 
     [Theory]
@@ -123,15 +121,6 @@ public sealed class StageTransitionTests(ServicesFixture services)
         Assert.Single(await StageMessagesAsync(id));
     }
 
-    private async Task<List<JsonElement>> StageMessagesAsync(Guid id)
-    {
-        var bodies = await services.Applications.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.MessageType.Contains("ApplicationStageChanged"))
-            .OrderBy(m => m.CreatedAt)
-            .Select(m => m.Body)
-            .ToListAsync(Api.Cancellation));
-        return [.. bodies.Select(b => JsonDocument.Parse(b).RootElement.Clone())
-            .Where(m => m.GetProperty("applicationId").GetGuid() == id)
-            .OrderBy(m => m.GetProperty("changedAt").GetDateTimeOffset())];
-    }
+    private async Task<List<JsonElement>> StageMessagesAsync(Guid id) =>
+        [.. (await services.OutboxAsync<ApplicationStageChanged>("applicationId", id)).OrderBy(m => m.GetProperty("changedAt").GetDateTimeOffset())];
 }
