@@ -14,7 +14,7 @@ public sealed class DrcReportFormatTests
             "JSXY-1", "2026-11-25", "江苏省公共信用信息中心", "2026-12-25", ["处罚一", "处罚二"], "2026-11-28", "周振华",
             "2026-11-28T10:00:00+08:00", [new("no-theft", "不窃电", "2027-11-28", "pending")], "信用承诺书\n正文\"引号\"");
 
-        var csv = DrcReportFormatTestsCsv(letter);
+        var csv = DrcBatchFormat.Csv(7, [letter]);
 
         var lines = csv.Split("\r\n");
         Assert.Equal(string.Join(',', DrcBatchFormat.CsvColumns.Select(c => $"\"{c}\"")), lines[0]);
@@ -38,6 +38,4 @@ public sealed class DrcReportFormatTests
 
         Assert.Equal(day is null ? null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), due);
     }
-
-    private static string DrcReportFormatTestsCsv(DrcLetterRecord letter) => DrcBatchFormat.Csv(7, [letter]);
 }
