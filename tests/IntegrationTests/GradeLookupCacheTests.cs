@@ -1,4 +1,3 @@
-using System.Net;
 using CreditPower.Grading.Domain;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
@@ -22,9 +21,7 @@ public sealed class GradeLookupCacheTests(ServicesFixture services)
         var byAccount = $"/api/grades/lookup?account={account}";
         var identifierKey = $"grading:grade:id:{uscc}";
         var accountKey = $"grading:grade:account:{account}";
-        var subject = await clerk.PostJsonAsync("/api/subjects",
-            new { kind = "legalEntity", identifier = uscc, name = "淮阴区缓存测试有限公司", accounts = new[] { account } }, HttpStatusCode.Created);
-        var subjectId = subject.GetProperty("id").GetGuid();
+        var subjectId = await services.RegisterLegalEntityAsync(uscc, "淮阴区缓存测试有限公司", account);
         Assert.False(await services.Redis.KeyExistsAsync(identifierKey));
 
         var first = await clerk.GetJsonAsync(byIdentifier);

@@ -37,8 +37,7 @@ public sealed class GradeLookupTests(ServicesFixture services)
     {
         using var clerk = services.CreateClient(ResourceNames.Grading, Roles.Clerk);
         var uscc = TestIdentifiers.NewUscc();
-        await clerk.PostJsonAsync("/api/subjects",
-            new { kind = "legalEntity", identifier = uscc, name = "淮阴区代码查询测试有限公司", accounts = Array.Empty<string>() }, HttpStatusCode.Created);
+        await services.RegisterLegalEntityAsync(uscc, "淮阴区代码查询测试有限公司");
 
         var grade = await clerk.GetJsonAsync($"/api/grades/lookup?identifier={Uri.EscapeDataString($" {uscc.ToLowerInvariant()} ")}");
 
