@@ -20,9 +20,7 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
     public string? For(string field)
     {
         var messages = Errors
-            .Where(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase)
-                || e.Key.StartsWith(field + "[", StringComparison.OrdinalIgnoreCase)
-                || e.Key.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase))
+            .Where(e => Names(e.Key, field))
             .SelectMany(e => e.Value)
             .ToList();
         return messages.Count == 0 ? null : string.Join("；", messages);
@@ -32,14 +30,17 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
     public string Summary(params string[] shownFields)
     {
         var others = Errors
-            .Where(e => !shownFields.Any(f => e.Key.Equals(f, StringComparison.OrdinalIgnoreCase)
-                || e.Key.StartsWith(f + "[", StringComparison.OrdinalIgnoreCase)
-                || e.Key.StartsWith(f + ".", StringComparison.OrdinalIgnoreCase)))
+            .Where(e => !shownFields.Any(f => Names(e.Key, f)))
             .SelectMany(e => e.Value)
             .ToList();
         var head = Detail ?? Title;
         return others.Count == 0 ? head : $"{head}：{string.Join("；", others)}";
     }
+
+    private static bool Names(string key, string field) =>
+        key.Equals(field, StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith(field + "[", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase);
 
     internal static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -101,4 +102,11 @@ internal static class GradingJson
 {
     /// <summary>The services write camelCase names and camelCase enum strings; the portal keeps colours and statuses as strings.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+}
+
+/// <summary>What a form input makes of a problem that may not be there.</summary>
+public static class ApiProblemExtensions
+{
+    /// <summary>The CSS class for an input: <c>invalid</c> when the problem names its field.</summary>
+    public static string InvalidClass(this ApiProblem? problem, string field) => problem?.For(field) is null ? "" : "invalid";
 }
