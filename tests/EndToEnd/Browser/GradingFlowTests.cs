@@ -1,5 +1,9 @@
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -12,7 +16,8 @@ public sealed partial class GradingFlowTests(AppHostFixture system, ChromiumFixt
     [Fact]
     public async Task Officer_records_a_contract_violation_second_officer_approves_and_archive_shows_red_with_the_reason()
     {
-        await system.WaitForServicesHealthyAsync(TestContext.Current.CancellationToken);
+        var cancellation = TestContext.Current.CancellationToken;
+        await system.WaitForServicesHealthyAsync(cancellation);
         var uscc = TestIdentifiers.NewUscc();
         var name = $"淮阴区浏览器测试{uscc[^6..]}机械有限公司";
         string subjectPath = "";
@@ -77,14 +82,16 @@ public sealed partial class GradingFlowTests(AppHostFixture system, ChromiumFixt
             await Expect(page.GetByTestId("archive-colour")).ToHaveAttributeAsync("data-colour", "red");
             await Expect(page.GetByTestId("grade-reason").Filter(new() { HasText = "违约用电" }).First).ToContainTextAsync("-15");
 
-            // Notifications queues the red warnings from the bus; the archive lists them once they are in its log.
-            var contactLog = page.GetByTestId("archive-contact-log");
-            for (var attempt = 0; attempt < 30 && !(await contactLog.InnerTextAsync()).Contains("书面告知函", StringComparison.Ordinal); attempt++)
-            {
-                await page.ReloadAsync();
-                await PortalBrowser.WaitUntilInteractiveAsync(page);
-            }
+            // Notifications logs the red warnings from the bus; once its log holds them, the archive lists them.
+            using var clerkNotifications = system.CreateClient(ResourceNames.Notifications, "clerk", Roles.Clerk);
+            await Eventually.GetAsync(
+                () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{SubjectId(subjectPath)}/contact-log", cancellation),
+                log => log.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Intersect(["letter", "sms"]).Count() == 2,
+                "the red notice letter and SMS in the contact log");
+            await page.ReloadAsync();
+            await PortalBrowser.WaitUntilInteractiveAsync(page);
 
+            var contactLog = page.GetByTestId("archive-contact-log");
             await Expect(contactLog).ToContainTextAsync("书面告知函");
             await Expect(contactLog).ToContainTextAsync("短信");
         });
