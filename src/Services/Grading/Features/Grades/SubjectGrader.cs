@@ -20,14 +20,15 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
             .Where(e => e.SubjectId == subject.Id && e.Status == CreditEventStatus.InForce)
             .Select(e => new ScoredEvent(e.EventType, e.OccurredAt, e.ExpiresAt))
             .ToListAsync(cancellationToken);
-        var pending = db.ChangeTracker.Entries<CreditEvent>()
+        // Once: each enumeration of the change tracker runs DetectChanges over every tracked entity.
+        List<ScoredEvent> counted = [.. stored, .. db.ChangeTracker.Entries<CreditEvent>()
             .Where(e => e.State == EntityState.Added && e.Entity.SubjectId == subject.Id)
-            .Select(e => e.Entity.ToScored());
+            .Select(e => e.Entity.ToScored())];
 
         var rules = await activeRules.GetAsync(cancellationToken);
         var context = new GradeContext(subject.CreatedAt, previous, subject.LastRedOrBlackAt, upgradeAllowed);
-        var result = CreditScoring.Evaluate(stored.Concat(pending), rules, context, now);
-        result = await FreezeObjectedAsync(subject, previous, stored.Concat(pending), rules, context, now, result, cancellationToken);
+        var result = CreditScoring.Evaluate(counted, rules, context, now);
+        result = await FreezeObjectedAsync(subject, previous, counted, rules, context, now, result, cancellationToken);
 
         var changed = previous != result.Colour;
         if (!changed && subject.Score == result.Score)
