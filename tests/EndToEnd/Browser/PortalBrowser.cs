@@ -31,8 +31,13 @@ internal static class PortalBrowser
 
     public static async Task SignInAsync(IPage page, string userName, string password)
     {
+        // Seen once on a loaded machine: the form answered 用户名或密码不正确 for a right password, as if a field was
+        // emptied between filling and submitting. Fill only once the page has loaded, and submit only what is in the fields.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
+        await Expect(page.Locator("#username")).ToHaveValueAsync(userName);
+        await Expect(page.Locator("#password")).ToHaveValueAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
     }
 
