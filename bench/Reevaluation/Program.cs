@@ -81,13 +81,17 @@ try
     var launcher = new ReevaluationLauncher(source, signal, options, TimeProvider.System);
 
     // Each re-evaluation is measured against a yardstick taken just before it, on the same tables.
+    var cpu = new CpuMeter(local?.ServerProcessId);
+    var before = cpu.Read();
     var first = await Yardstick.MeasureAsync(database);
-    Console.WriteLine($"Yardstick: COPY out {first.Events:N0} events + sum per subject + COPY in {first.Grades:N0} grades: {first.Elapsed.TotalSeconds:F2} s");
+    Console.WriteLine($"Yardstick: COPY out {first.Events:N0} events + sum per subject + COPY in {first.Grades:N0} grades: {first.Elapsed.TotalSeconds:F2} s; " +
+                      CpuMeter.Describe(before, cpu.Read()));
     var (full, fullRun) = await ReevaluateAsync("Full re-evaluation (first grading of every subject: nearly all grades written)");
     Report(full, first.Elapsed);
 
+    before = cpu.Read();
     var second = await Yardstick.MeasureAsync(database);
-    Console.WriteLine($"Yardstick again: {second.Elapsed.TotalSeconds:F2} s");
+    Console.WriteLine($"Yardstick again: {second.Elapsed.TotalSeconds:F2} s; {CpuMeter.Describe(before, cpu.Read())}");
     var (monthly, _) = await ReevaluateAsync("Monthly re-evaluation right after (steady state: grades already current, little to write)");
     Report(monthly, second.Elapsed);
 
@@ -111,6 +115,7 @@ try
                 await Task.Delay(50, CancellationToken.None);
             }
         }, CancellationToken.None);
+        var cpuBefore = cpu.Read();
         var watch = Stopwatch.StartNew();
         var id = await launcher.StartAsync(ReevaluationKind.Monthly, DefaultRuleSet.Version, "bench", CancellationToken.None);
         var run = await executor.NextRunAsync(CancellationToken.None) ?? throw new InvalidOperationException("The run is not there.");
@@ -120,6 +125,7 @@ try
         }
 
         var elapsed = watch.Elapsed;
+        var cpuUsed = CpuMeter.Describe(cpuBefore, cpu.Read());
         await sampling.CancelAsync();
         await sampler;
         await using var read = database.CreateCommand("""SELECT "Total", "Done", "Changed", "Error" FROM reevaluation_runs WHERE "Id" = @id""");
@@ -133,7 +139,7 @@ try
         Console.WriteLine($"{title}: {elapsed.TotalSeconds:F2} s — evaluated {reader.GetInt64(1):N0}/{reader.GetInt64(0):N0}, " +
                           $"colour changed {reader.GetInt64(2):N0}; grades in history {countReader.GetInt64(0):N0}, outbox rows {countReader.GetInt64(1):N0}, " +
                           $"events expired {countReader.GetInt64(2):N0}{(reader.IsDBNull(3) ? "" : $"; ERROR {reader.GetString(3)}")}; " +
-                          $"working set {startWorkingSet / 1048576} MB at the start, peak {peakWorkingSet / 1048576} MB during the run");
+                          $"working set {startWorkingSet / 1048576} MB at the start, peak {peakWorkingSet / 1048576} MB during the run; {cpuUsed}");
         return (elapsed, id);
     }
 }

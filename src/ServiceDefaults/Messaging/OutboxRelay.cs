@@ -31,7 +31,7 @@ internal sealed partial class OutboxRelay<TContext>(
     private static readonly TimeSpan _publishTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan _maxBackoff = TimeSpan.FromSeconds(15);
     private static readonly ActivitySource _activitySource = new(Extensions.ActivitySourceName);
-    private static readonly ConcurrentDictionary<string, Type> _types = new();
+    private static readonly ConcurrentDictionary<string, Type?> _types = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -81,10 +81,11 @@ internal sealed partial class OutboxRelay<TContext>(
                     options.Value.RelayBatchSize)
                 .ToListAsync(ct);
 
+            var resolved = await ResolveReferencesAsync(scope.ServiceProvider, db, batch, ct);
             var subjects = batch
                 .Select(row => (Row: row, Subject: PartitionKey.FromBody(row.Body)))
                 .GroupBy(r => r.Subject ?? r.Row.Id);
-            var results = await Task.WhenAll(subjects.Select(rows => PublishInOrderAsync(rows, ct)));
+            var results = await Task.WhenAll(subjects.Select(rows => PublishInOrderAsync(rows, resolved, ct)));
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -92,13 +93,34 @@ internal sealed partial class OutboxRelay<TContext>(
         }, cancellationToken);
     }
 
+    // The messages of the batch's claim-check rows, by row id, from each reference type's resolver.
+    private static async Task<Dictionary<Guid, object>> ResolveReferencesAsync(
+        IServiceProvider services, TContext db, List<OutboxMessage> batch, CancellationToken cancellationToken)
+    {
+        var messages = new Dictionary<Guid, object>();
+        foreach (var resolver in services.GetServices<IOutboxReferenceResolver>())
+        {
+            var rows = batch.Where(row => row.MessageType == resolver.ReferenceType).ToList();
+            if (rows.Count > 0)
+            {
+                foreach (var (id, message) in await resolver.ResolveAsync(db, rows, cancellationToken))
+                {
+                    messages[id] = message;
+                }
+            }
+        }
+
+        return messages;
+    }
+
     // A failed row stops its subject's later rows, so they are never published ahead of it.
-    private async Task<(int Published, bool Failed)> PublishInOrderAsync(IEnumerable<(OutboxMessage Row, Guid? Subject)> rows, CancellationToken cancellationToken)
+    private async Task<(int Published, bool Failed)> PublishInOrderAsync(
+        IEnumerable<(OutboxMessage Row, Guid? Subject)> rows, Dictionary<Guid, object> resolved, CancellationToken cancellationToken)
     {
         var published = 0;
         foreach (var (row, subject) in rows)
         {
-            if (!await TryPublishAsync(row, subject, cancellationToken))
+            if (!await TryPublishAsync(row, subject, resolved, cancellationToken))
             {
                 return (published, true);
             }
@@ -110,11 +132,24 @@ internal sealed partial class OutboxRelay<TContext>(
         return (published, false);
     }
 
-    private async Task<bool> TryPublishAsync(OutboxMessage row, Guid? subject, CancellationToken cancellationToken)
+    // The message is the one a reference resolver built for a claim-check row, or the row's body deserialized.
+    private async Task<bool> TryPublishAsync(OutboxMessage row, Guid? subject, Dictionary<Guid, object> resolved, CancellationToken cancellationToken)
     {
-        var type = _types.GetOrAdd(row.MessageType, name =>
-            Type.GetType(name) ?? throw new InvalidOperationException($"Outbox message type '{name}' is unknown."));
-        var message = JsonSerializer.Deserialize(row.Body, type, OutboxDbContextExtensions.Json)!;
+        if (!resolved.TryGetValue(row.Id, out var message))
+        {
+            var known = _types.GetOrAdd(row.MessageType, name => Type.GetType(name));
+            if (known is null)
+            {
+                // A claim-check row its resolver did not find, or a type this build does not know: kept for a later try.
+                Fail(row, new InvalidOperationException($"Outbox message type '{row.MessageType}' is not a known type and no reference resolver built it."),
+                    row.MessageType, null);
+                return false;
+            }
+
+            message = JsonSerializer.Deserialize(row.Body, known, OutboxDbContextExtensions.Json)!;
+        }
+
+        var type = message.GetType();
 
         // Continue the trace of the request that wrote the row, so one trace spans every hop.
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
@@ -136,12 +171,17 @@ internal sealed partial class OutboxRelay<TContext>(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            row.Attempts++;
-            row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            LogPublishFailed(logger, ex, row.Id, type.Name, row.Attempts);
+            Fail(row, ex, type.Name, activity);
             return false;
         }
+    }
+
+    private void Fail(OutboxMessage row, Exception exception, string typeName, Activity? activity)
+    {
+        row.Attempts++;
+        row.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+        activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+        LogPublishFailed(logger, exception, row.Id, typeName, row.Attempts);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay for {Context} failed; retrying")]

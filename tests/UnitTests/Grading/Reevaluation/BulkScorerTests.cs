@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CreditPower.Contracts;
+using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.Reevaluation;
 using Xunit;
@@ -12,9 +12,6 @@ namespace CreditPower.UnitTests.Grading.Reevaluation;
 public sealed class BulkScorerTests
 {
     private static readonly DateTimeOffset _asOf = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
-
-    // What the outbox and the grade history stored before the bulk path wrote its JSON by hand.
-    private static readonly JsonSerializerOptions _web = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 8)];
 
@@ -101,10 +98,10 @@ public sealed class BulkScorerTests
             $"CreditScoring {expected.Score}/{expected.Colour}, bulk {actual.Score}/{actual.Colour} for " +
             $"{string.Join("; ", events)} with {context}");
 
-        // The reasons of the bulk path: the same JSON as CreditScoring's reasons serialized, and the same grade.
+        // The reasons of the bulk path: CreditScoring's reasons in the history's stored form, and the same grade.
         var buffer = new ArrayBufferWriter<byte>();
         (int Score, CreditColour Colour) withReasons;
-        using (var json = new Utf8JsonWriter(buffer, GradeChangedJson.WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer, StoredReasons.WriterOptions))
         {
             withReasons = scorer.WriteReasons(
                 json,
@@ -118,44 +115,9 @@ public sealed class BulkScorerTests
         }
 
         Assert.Equal(actual, withReasons);
-        Assert.Equal(JsonSerializer.Serialize(expected.Reasons, _web), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
-
-    [Fact]
-    public void Grade_changed_json_equals_the_serialized_contract()
-    {
-        var reasons = new List<GradeReason> { new("late-payment", -5, "逾期缴费 \"一\"次"), new("gate:history", 0, "信用记录不足 24 个月，暂不能评为绿色") };
-        foreach (var old in new CreditColour?[] { null, CreditColour.Red })
-        {
-            var message = new CreditGradeChanged
-            {
-                SubjectId = Guid.CreateVersion7(),
-                SubjectKind = SubjectKind.NaturalPerson,
-                Identifier = "110101199003071234",
-                Name = "张三",
-                Accounts = ["0101", "0202"],
-                OldColour = old,
-                NewColour = CreditColour.Blue,
-                Score = 87,
-                Reasons = reasons,
-                RuleVersion = "2026.1",
-                EffectiveAt = new DateTimeOffset(2026, 11, 28, 2, 0, 0, 123, TimeSpan.FromHours(8)),
-            };
-            var reasonBuffer = new ArrayBufferWriter<byte>();
-            using (var json = new Utf8JsonWriter(reasonBuffer, GradeChangedJson.WriterOptions))
-            {
-                GradeChangedJson.WriteReasons(json, reasons);
-            }
-
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var json = new Utf8JsonWriter(buffer, GradeChangedJson.WriterOptions))
-            {
-                GradeChangedJson.Write(json, message.SubjectId, message.SubjectKind, message.Identifier, message.Name, message.Accounts,
-                    message.OldColour, message.NewColour, message.Score, reasonBuffer.WrittenSpan, message.RuleVersion, message.EffectiveAt);
-            }
-
-            Assert.Equal(JsonSerializer.Serialize(message, _web), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-        }
+        var stored = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Assert.Equal(StoredReasons.Serialize(expected.Reasons), stored);
+        Assert.Equal(expected.Reasons, StoredReasons.Parse(stored));
     }
 
     // Mostly around the boundaries the rules look at (now, 60 days, 12 and 24 months), to the tick.

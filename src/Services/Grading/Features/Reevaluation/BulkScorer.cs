@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CreditPower.Contracts;
+using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 
 namespace CreditPower.Grading.Features.Reevaluation;
@@ -198,7 +199,7 @@ internal sealed class BulkScorer
 
     /// <summary>
     /// The reasons <see cref="CreditScoring.Evaluate"/> gives for the same subject, in the same order, written as the
-    /// JSON array <see cref="GradeChangedJson.WriteReasons"/> writes; returns the score and colour they lead to.
+    /// history stores them (<see cref="StoredReasons"/>); returns the score and colour they lead to.
     /// Without LINQ or per-event objects: the bulk path needs them for every changed grade (unit-tested to equal
     /// <see cref="CreditScoring"/>'s on random ledgers).
     /// </summary>
@@ -254,14 +255,14 @@ internal sealed class BulkScorer
                 var rule = _ruleOf[types[e]];
                 if (rule.Points < 0 && (int)rule.Area == area)
                 {
-                    GradeChangedJson.WriteReason(json, rule.Code, rule.Points, rule.Name);
+                    StoredReasons.WriteReason(json, rule.Code, rule.Points, rule.Name);
                     areaTotal -= rule.Points;
                 }
             }
 
             if (areaTotal > _areaCap[area])
             {
-                GradeChangedJson.WriteReason(json, _capCode[area], areaTotal - _areaCap[area], _capDescription[area]);
+                StoredReasons.WriteReason(json, _capCode[area], areaTotal - _areaCap[area], _capDescription[area]);
                 areaTotal = _areaCap[area];
             }
 
@@ -286,13 +287,13 @@ internal sealed class BulkScorer
             var rule = _ruleOf[group];
             var typeTotal = Math.Min(_bonusCounts[group] * _points[group], _maxPoints[group]);
             _bonusCounts[group] = 0;
-            GradeChangedJson.WriteReason(json, rule.Code, typeTotal, rule.Name);
+            StoredReasons.WriteReason(json, rule.Code, typeTotal, rule.Name);
             bonus += typeTotal;
         }
 
         if (bonus > _rules.BonusCap)
         {
-            GradeChangedJson.WriteReason(json, "cap:bonus", _rules.BonusCap - bonus, _bonusCapDescription);
+            StoredReasons.WriteReason(json, "cap:bonus", _rules.BonusCap - bonus, _bonusCapDescription);
             bonus = _rules.BonusCap;
         }
 
@@ -304,7 +305,7 @@ internal sealed class BulkScorer
         {
             if (colour < CreditColour.Blue)
             {
-                GradeChangedJson.WriteReason(json, "movement:new-subject", 0, "新登记的信用主体从蓝色起评");
+                StoredReasons.WriteReason(json, "movement:new-subject", 0, "新登记的信用主体从蓝色起评");
                 colour = CreditColour.Blue;
             }
         }
@@ -312,14 +313,14 @@ internal sealed class BulkScorer
         {
             if (!upgradeAllowed)
             {
-                GradeChangedJson.WriteReason(json, "movement:upgrade-held", 0, "升级须经月度评价或信用修复，暂保持原颜色");
+                StoredReasons.WriteReason(json, "movement:upgrade-held", 0, "升级须经月度评价或信用修复，暂保持原颜色");
                 colour = before;
             }
             else
             {
                 if (before - 1 != colour)
                 {
-                    GradeChangedJson.WriteReason(json, "movement:one-step", 0, "每次评价最多提升一个颜色");
+                    StoredReasons.WriteReason(json, "movement:one-step", 0, "每次评价最多提升一个颜色");
                 }
 
                 colour = before - 1;
@@ -350,7 +351,7 @@ internal sealed class BulkScorer
             if (_veto[type])
             {
                 veto = true;
-                GradeChangedJson.WriteReason(json, _ruleOf[type].Code, 0, _vetoDescription[type]);
+                StoredReasons.WriteReason(json, _ruleOf[type].Code, 0, _vetoDescription[type]);
             }
 
             var unresolved = expiresAt[e] == NoExpiry;
@@ -367,17 +368,17 @@ internal sealed class BulkScorer
 
         if (arrearsOver60Days)
         {
-            GradeChangedJson.WriteReason(json, "red:arrears-over-60-days", 0, "欠费超过 60 天未缴");
+            StoredReasons.WriteReason(json, "red:arrears-over-60-days", 0, "欠费超过 60 天未缴");
         }
 
         if (contractViolation)
         {
-            GradeChangedJson.WriteReason(json, "red:contract-violation", 0, "近 12 个月内有违约用电");
+            StoredReasons.WriteReason(json, "red:contract-violation", 0, "近 12 个月内有违约用电");
         }
 
         if (majorHazard)
         {
-            GradeChangedJson.WriteReason(json, "red:major-hazard", 0, "重大隐患逾期未整改");
+            StoredReasons.WriteReason(json, "red:major-hazard", 0, "重大隐患逾期未整改");
         }
 
         if (arrearsOver60Days || contractViolation || majorHazard || score < _rules.YellowFrom)
@@ -398,19 +399,19 @@ internal sealed class BulkScorer
         var gated = false;
         if (arrearsOutstanding)
         {
-            GradeChangedJson.WriteReason(json, "gate:arrears", 0, "存在欠费，暂不能评为绿色");
+            StoredReasons.WriteReason(json, "gate:arrears", 0, "存在欠费，暂不能评为绿色");
             gated = true;
         }
 
         if (subjectSince > _greenHistoryFrom)
         {
-            GradeChangedJson.WriteReason(json, "gate:history", 0, _historyGateDescription);
+            StoredReasons.WriteReason(json, "gate:history", 0, _historyGateDescription);
             gated = true;
         }
 
         if (lastRedOrBlackAt > _twelveMonthsAgo)
         {
-            GradeChangedJson.WriteReason(json, "gate:recent-red-or-black", 0, "近 12 个月内曾被评为红色或黑色，暂不能评为绿色");
+            StoredReasons.WriteReason(json, "gate:recent-red-or-black", 0, "近 12 个月内曾被评为红色或黑色，暂不能评为绿色");
             gated = true;
         }
 

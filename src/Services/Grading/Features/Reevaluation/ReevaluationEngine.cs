@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using CreditPower.Contracts;
+using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using Npgsql;
 using NpgsqlTypes;
@@ -21,15 +22,12 @@ internal sealed class PartitionOutcome
     public long Written { get; set; }
 
     /// <summary>
-    /// Where the time went: streaming and scoring; staging (the guarded subjects update from arrays); identifying;
-    /// applying (reasons and binary COPY of grade history and outbox messages).
+    /// Where the time went: streaming and scoring; staging (the guarded subjects update from arrays); applying (reasons
+    /// and binary COPY of grade history and outbox references).
     /// </summary>
     public TimeSpan Reading { get; set; }
 
     public TimeSpan Staging { get; set; }
-
-    /// <summary>Reading who the subjects whose colour changed are (for their messages).</summary>
-    public TimeSpan Identifying { get; set; }
 
     public TimeSpan Applying { get; set; }
 
@@ -48,7 +46,6 @@ internal sealed class PartitionOutcome
         Written += other.Written;
         Reading += other.Reading;
         Staging += other.Staging;
-        Identifying += other.Identifying;
         Applying += other.Applying;
         Expired += other.Expired;
         Expiring += other.Expiring;
@@ -67,19 +64,14 @@ internal sealed class PartitionOutcome
 /// subjects and their events in force out of PostgreSQL with binary COPY (both ordered by subject id, one snapshot),
 /// merge-join them in one pass and score each subject over arrays; then, in one transaction, update the changed
 /// subjects set-based from arrays (guarded, see <see cref="UpdateSubjectsAsync"/>) and binary COPY the grade history
-/// and the outbox (<see cref="CreditGradeChanged"/> for each colour change) of those updated straight into their
-/// append-only tables, expire events and record progress. No per-subject round trip, no change tracking, no staging
+/// and the outbox (a claim check of each colour change's <see cref="CreditGradeChanged"/>, docs/adr/0006) of those
+/// updated straight into their append-only tables, expire events and record progress. No per-subject round trip, no change tracking, no staging
 /// table.
 /// </summary>
 internal sealed class ReevaluationEngine(TimeProvider clock)
 {
     // Set-based statements over a range of a million-subject table take longer than a request's 30 s default.
     private const int BulkCommandTimeoutSeconds = 600;
-
-    private static readonly JsonWriterOptions _jsonWriter = GradeChangedJson.WriterOptions;
-
-    // As OutboxDbContextExtensions names it: the relay resolves the type by this name.
-    private static readonly string _gradeChangedType = $"{typeof(CreditGradeChanged).FullName}, {typeof(CreditGradeChanged).Assembly.GetName().Name}";
 
     private static readonly string[] _colourNames = ["", .. Enum.GetValues<CreditColour>().Select(c => c.ToString())];
 
@@ -149,10 +141,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             outcome.Written = await UpdateSubjectsAsync(connection, run, range, subjects, changes, workspace.Update, applied, cancellationToken);
             outcome.Staging = watch.Elapsed;
             watch.Restart();
-            var identities = await ReadIdentitiesAsync(connection, range, workspace, cancellationToken);
-            outcome.Identifying = watch.Elapsed;
-            watch.Restart();
-            outcome.Changed = await WriteHistoryAndOutboxAsync(connection, run, scorer, subjects, changes, applied, identities, cancellationToken);
+            outcome.Changed = await WriteHistoryAndOutboxAsync(connection, run, scorer, subjects, changes, applied, workspace.GradeIds, cancellationToken);
             outcome.Applying = watch.Elapsed;
         }
 
@@ -312,69 +301,8 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         }
     }
 
-    private static async Task<Dictionary<Guid, SubjectIdentity>> ReadIdentitiesAsync(
-        NpgsqlConnection connection, SubjectRange range, Workspace workspace, CancellationToken cancellationToken)
-    {
-        var (subjects, changes, ids, identities) = (workspace.Subjects, workspace.Changes, workspace.Ids, workspace.Identities);
-        for (var c = 0; c < changes.Count; c++)
-        {
-            var i = changes.Subject[c];
-            if ((int)changes.Colour[c] != subjects.Colour[i])
-            {
-                ids.Add(subjects.Id[i]);
-            }
-        }
-
-        if (ids.Count == 0)
-        {
-            return identities;
-        }
-
-        // A few: each subject's accounts through the index on the account's subject, and the range bound on the
-        // subjects (a join over the whole accounts table, or a plan that forgets the range, costs a full scan per
-        // range). Many (a full run changes two in three): one pass over the range's subjects and accounts, joined by
-        // hash and filtered here, instead of tens of thousands of index probes and subqueries.
-        var many = ids.Count * 4 >= subjects.Count;
-        await using var query = new NpgsqlCommand(
-            many
-                ? $"""
-                  SELECT s."Id", s."Kind", s."Identifier", s."Name", coalesce(a.numbers, ARRAY[]::text[])
-                  FROM subjects s
-                  LEFT JOIN (SELECT "SubjectId", array_agg("Number"::text ORDER BY "Number") AS numbers
-                             FROM power_accounts WHERE {range.Where("\"SubjectId\"")} GROUP BY "SubjectId") a
-                    ON a."SubjectId" = s."Id"
-                  WHERE {range.Where("s.\"Id\"")}
-                  """
-                : $"""
-                  SELECT s."Id", s."Kind", s."Identifier", s."Name",
-                         ARRAY(SELECT a."Number" FROM power_accounts a WHERE a."SubjectId" = s."Id" ORDER BY a."Number")
-                  FROM subjects s
-                  WHERE s."Id" = ANY(@ids) AND {range.Where("s.\"Id\"")}
-                  """, connection);
-        query.CommandTimeout = BulkCommandTimeoutSeconds;
-        if (!many)
-        {
-            query.Parameters.Add(new NpgsqlParameter<List<Guid>>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids });
-        }
-
-        var wanted = workspace.Wanted;
-        wanted.UnionWith(ids);
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var id = reader.GetGuid(0);
-            if (wanted.Contains(id))
-            {
-                identities[id] = new SubjectIdentity(
-                    Enum.Parse<SubjectKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4));
-            }
-        }
-
-        return identities;
-    }
-
     // The reasons of change c, written into reasons (reset first): CreditScoring's reasons (unit-tested), which must
-    // lead to the array scorer's grade. Made again for the outbox rather than kept: a range's reasons are megabytes.
+    // lead to the array scorer's grade.
     private static ReadOnlyMemory<byte> WriteReasons(
         ReevaluationRunInfo run, BulkScorer scorer, SubjectColumns subjects, ChangeSet changes, int c, ArrayBufferWriter<byte> reasons, Utf8JsonWriter json)
     {
@@ -466,8 +394,10 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     }
 
     /// <summary>
-    /// Binary COPY of the applied subjects' grades into the history and of their <see cref="CreditGradeChanged"/> into
-    /// the outbox, straight into both append-only tables inside the range's transaction; returns the messages written.
+    /// Binary COPY of the applied subjects' grades into the history, and of a claim check for each colour change into the
+    /// outbox (<see cref="GradeChangedReference"/>: the relay builds the <see cref="CreditGradeChanged"/> from the grade
+    /// row when it publishes), straight into both append-only tables inside the range's transaction; returns the
+    /// messages written.
     /// </summary>
     private async Task<long> WriteHistoryAndOutboxAsync(
         NpgsqlConnection connection,
@@ -476,7 +406,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         SubjectColumns subjects,
         ChangeSet changes,
         bool[] applied,
-        Dictionary<Guid, SubjectIdentity> identities,
+        List<Guid> gradeIds,
         CancellationToken cancellationToken)
     {
         var asOf = run.AsOf;
@@ -487,13 +417,14 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         await Task.Run(() =>
         {
             var reasons = new ArrayBufferWriter<byte>(4096);
-            using var reasonsJson = new Utf8JsonWriter(reasons, _jsonWriter);
+            using var reasonsJson = new Utf8JsonWriter(reasons, StoredReasons.WriterOptions);
             using (var grades = connection.BeginBinaryImport(
                 """COPY grades ("Id", "SubjectId", "Colour", "Score", "RuleVersion", "Reasons", "EffectiveAt", "Cause") FROM STDIN (FORMAT BINARY)"""))
             {
                 grades.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
                 for (var c = 0; c < changes.Count; c++)
                 {
+                    gradeIds.Add(applied[c] ? Guid.CreateVersion7(asOf) : Guid.Empty);
                     if (!applied[c])
                     {
                         continue;
@@ -504,14 +435,13 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    var reasonsOf = WriteReasons(run, scorer, subjects, changes, c, reasons, reasonsJson);
                     grades.StartRow();
-                    grades.Write(Guid.CreateVersion7(asOf), NpgsqlDbType.Uuid);
+                    grades.Write(gradeIds[c], NpgsqlDbType.Uuid);
                     grades.Write(subjects.Id[changes.Subject[c]], NpgsqlDbType.Uuid);
                     grades.Write(_colourNames[(int)changes.Colour[c]], NpgsqlDbType.Text);
                     grades.Write(changes.Score[c], NpgsqlDbType.Integer);
                     grades.Write(run.RuleVersion, NpgsqlDbType.Text);
-                    grades.Write(reasonsOf, NpgsqlDbType.Json);
+                    grades.Write(WriteReasons(run, scorer, subjects, changes, c, reasons, reasonsJson), NpgsqlDbType.Json);
                     grades.Write(asOfUtc, NpgsqlDbType.TimestampTz);
                     grades.Write(run.Cause, NpgsqlDbType.Text);
                 }
@@ -519,32 +449,28 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                 grades.Complete();
             }
 
-
-
             cancellationToken.ThrowIfCancellationRequested();
             using var outbox = connection.BeginBinaryImport(
                 $"COPY {OutboxTable} (id, message_type, body, trace_parent, created_at, attempts) FROM STDIN (FORMAT BINARY)");
             outbox.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
-            var body = new ArrayBufferWriter<byte>(4096);
-            using var json = new Utf8JsonWriter(body, _jsonWriter);
+            var body = new ArrayBufferWriter<byte>(256);
+            using var json = new Utf8JsonWriter(body);
             for (var c = 0; c < changes.Count; c++)
             {
                 var i = changes.Subject[c];
                 var previous = subjects.Colour[i] == 0 ? (CreditColour?)null : (CreditColour)subjects.Colour[i];
-                if (!applied[c] || previous == changes.Colour[c] || !identities.TryGetValue(subjects.Id[i], out var identity))
+                if (!applied[c] || previous == changes.Colour[c])
                 {
                     continue;
                 }
 
                 body.ResetWrittenCount();
                 json.Reset();
-                GradeChangedJson.Write(json, subjects.Id[i], identity.Kind, identity.Identifier, identity.Name, identity.Accounts,
-                    previous, changes.Colour[c], changes.Score[c], WriteReasons(run, scorer, subjects, changes, c, reasons, reasonsJson).Span,
-                    run.RuleVersion, asOf);
+                GradeChangedReference.Write(json, subjects.Id[i], gradeIds[c], previous);
                 json.Flush();
                 outbox.StartRow();
                 outbox.Write(Guid.CreateVersion7(asOf), NpgsqlDbType.Uuid);
-                outbox.Write(_gradeChangedType, NpgsqlDbType.Text);
+                outbox.Write(GradeChangedReference.MessageType, NpgsqlDbType.Text);
                 outbox.Write(body.WrittenMemory, NpgsqlDbType.Jsonb);
                 if (traceParent is null)
                 {
@@ -575,8 +501,6 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
 
     private static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
-    private sealed record SubjectIdentity(SubjectKind Kind, string Identifier, string Name, string[] Accounts);
-
     /// <summary>
     /// A range's working memory, reused from range to range: its column lists reach the large-object heap, and
     /// allocating them afresh for every range would let the process grow with garbage only a full GC returns.
@@ -588,10 +512,8 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         public SubjectColumns Subjects { get; } = new();
         public ChangeSet Changes { get; } = new();
         public EventBuffer Events { get; } = new();
-        public List<Guid> Ids { get; } = [];
         public List<Guid> Expired { get; } = [];
-        public HashSet<Guid> Wanted { get; } = [];
-        public Dictionary<Guid, SubjectIdentity> Identities { get; } = [];
+        public List<Guid> GradeIds { get; } = [];
         public UpdateColumns Update { get; } = new();
 
         public static Workspace Rent() => _free.TryTake(out var workspace) ? workspace : new Workspace();
@@ -601,10 +523,8 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             Subjects.Clear();
             Changes.Clear();
             Events.Clear();
-            Ids.Clear();
             Expired.Clear();
-            Wanted.Clear();
-            Identities.Clear();
+            GradeIds.Clear();
             Update.Clear();
             _free.Add(this);
         }

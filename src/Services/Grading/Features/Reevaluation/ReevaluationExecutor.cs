@@ -136,7 +136,7 @@ internal sealed partial class ReevaluationExecutor(
         }, cancellationToken);
 
         LogRangeApplied(logger, run.Id, range.Index, range.Of, outcome.Evaluated, outcome.Changed,
-            (long)outcome.Reading.TotalMilliseconds, (long)outcome.Staging.TotalMilliseconds, (long)outcome.Identifying.TotalMilliseconds,
+            (long)outcome.Reading.TotalMilliseconds, (long)outcome.Staging.TotalMilliseconds,
             (long)outcome.Applying.TotalMilliseconds, outcome.Expired, (long)outcome.Expiring.TotalMilliseconds);
         foreach (var observer in observers)
         {
@@ -222,9 +222,9 @@ internal sealed partial class ReevaluationExecutor(
     private static int LockKey(Guid runId) => runId.GetHashCode();
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Re-evaluation {RunId}: range {Partition}/{Of} applied, {Evaluated} evaluated, {Changed} changed colour; read and scored in {ReadMs} ms, staged in {StageMs} ms, identified in {IdentifyMs} ms, applied in {ApplyMs} ms, {Expired} expired in {ExpireMs} ms")]
+        Message = "Re-evaluation {RunId}: range {Partition}/{Of} applied, {Evaluated} evaluated, {Changed} changed colour; read and scored in {ReadMs} ms, staged in {StageMs} ms, applied in {ApplyMs} ms, {Expired} expired in {ExpireMs} ms")]
     private static partial void LogRangeApplied(
-        ILogger logger, Guid runId, int partition, int of, long evaluated, long changed, long readMs, long stageMs, long identifyMs, long applyMs, long expired, long expireMs);
+        ILogger logger, Guid runId, int partition, int of, long evaluated, long changed, long readMs, long stageMs, long applyMs, long expired, long expireMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-evaluation {RunId} finished")]
     private static partial void LogRunFinished(ILogger logger, Guid runId);
