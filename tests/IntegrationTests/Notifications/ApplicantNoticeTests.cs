@@ -1,5 +1,6 @@
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
+using CreditPower.TestSupport;
 
 namespace CreditPower.IntegrationTests.Notifications;
 
@@ -15,6 +16,8 @@ public sealed class ApplicantNoticeTests(ServicesFixture services)
         {
             ApplicationId = Guid.NewGuid(),
             SubjectId = subjectId,
+            SubjectKind = SubjectKind.LegalEntity,
+            Identifier = TestIdentifiers.NewUscc(),
             ApplicantName = "淮阴区新装申请测试有限公司",
             ApplicationType = "new-connection",
             ApplicationTypeName = "新装",
@@ -42,10 +45,13 @@ public sealed class ApplicantNoticeTests(ServicesFixture services)
     {
         var subjectId = Guid.NewGuid();
         var applicationId = Guid.NewGuid();
+        var uscc = TestIdentifiers.NewUscc();
         ApplicationStageChanged Stage(string code, string name, DateTimeOffset? due, int minute) => new()
         {
             ApplicationId = applicationId,
             SubjectId = subjectId,
+            SubjectKind = SubjectKind.LegalEntity,
+            Identifier = uscc,
             ApplicantName = "淮阴区增容申请测试有限公司",
             FromStage = null,
             ToStage = code,
