@@ -8,6 +8,7 @@ namespace CreditPower.Notifications.Domain;
 public sealed class ContactLogEntry
 {
     public Guid Id { get; init; }
+
     /// <summary>The subject it is for; <see cref="Guid.Empty"/> for an applicant notice whose applicant no profile names (see <see cref="Identifier"/>).</summary>
     public Guid SubjectId { get; set; }
 

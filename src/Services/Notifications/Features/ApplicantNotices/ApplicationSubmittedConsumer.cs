@@ -25,8 +25,8 @@ internal sealed class ApplicationSubmittedConsumer(NotificationsDbContext db, Ti
             ["greenChannel"] = submitted.GreenChannel ? "，已纳入绿色通道优先办理" : "",
         };
         await db.QueueForApplicantAsync(
-            submitted.SubjectId, submitted.SubjectKind, submitted.Identifier, $"application-submitted:{submitted.ApplicationId}", TemplateCatalog.ApplicationSubmittedSms,
-            TemplateCatalog.ApplicationSubmittedWeChat, parameters, clock.GetUtcNow(), context.CancellationToken);
+            submitted.SubjectId, submitted.SubjectKind, submitted.Identifier, $"application-submitted:{submitted.ApplicationId}",
+            TemplateCatalog.ApplicationSubmittedSms, TemplateCatalog.ApplicationSubmittedWeChat, parameters, clock.GetUtcNow(), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
