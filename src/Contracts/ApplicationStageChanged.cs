@@ -7,7 +7,16 @@ namespace CreditPower.Contracts;
 public sealed record ApplicationStageChanged
 {
     public required Guid ApplicationId { get; init; }
+
+    /// <summary>Grading's id of the applicant; <see cref="Guid.Empty"/> when the applicant is not registered in Grading.</summary>
     public required Guid SubjectId { get; init; }
+
+    public required SubjectKind SubjectKind { get; init; }
+
+    /// <summary>
+    /// The applicant's USCC or resident ID number (unmasked: it finds the subject when <see cref="SubjectId"/> is empty).
+    /// </summary>
+    public required string Identifier { get; init; }
     public required string ApplicantName { get; init; }
 
     /// <summary>The stage left, as a kebab-case code (e.g. <c>site-survey</c>); null for the first stage.</summary>

@@ -3,6 +3,7 @@ using CreditPower.Applications.Features.CreditPath;
 using CreditPower.Applications.Features.DrcReport;
 using CreditPower.Applications.Features.GreenChannel;
 using CreditPower.Applications.Features.Lifecycle;
+using CreditPower.Applications.Features.Subjects;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
 using CreditPower.ServiceDefaults.Messaging;
@@ -14,7 +15,11 @@ internal static class ApplicationsServices
     public static IHostApplicationBuilder AddApplicationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ApplicationsDbContext>(ResourceNames.ApplicationsDb);
-        builder.AddMessaging<ApplicationsDbContext>(ResourceNames.Applications, bus => bus.AddConsumer<CreditGradeChangedConsumer>());
+        builder.AddMessaging<ApplicationsDbContext>(ResourceNames.Applications, bus =>
+        {
+            bus.AddConsumer<CreditGradeChangedConsumer>();
+            bus.AddConsumer<SubjectProfileChangedConsumer>();
+        });
 
         builder.Services.AddOptions<StageTimeLimitOptions>().BindConfiguration(StageTimeLimitOptions.SectionName);
         builder.Services.AddOptions<CommitmentOptions>().BindConfiguration(CommitmentOptions.SectionName);

@@ -24,13 +24,15 @@ internal static class NotificationSteps
     public static string NewOpenId() => "o" + RandomNumberGenerator.GetString(OpenIdAlphabet, 27);
 
     /// <summary>Tells Notifications the subject's contacts as Grading would (SubjectProfileChanged) and waits until it has them.</summary>
-    public static async Task FeedContactAsync(this ServicesFixture services, Guid subjectId, string name, string? mobile, DateTimeOffset? changedAt = null)
+    public static async Task FeedContactAsync(
+        this ServicesFixture services, Guid subjectId, string name, string? mobile, DateTimeOffset? changedAt = null, string? identifier = null,
+        SubjectKind kind = SubjectKind.LegalEntity)
     {
         var messageId = await services.PublishOnBusAsync(new SubjectProfileChanged
         {
             SubjectId = subjectId,
-            SubjectKind = SubjectKind.LegalEntity,
-            Identifier = TestIdentifiers.NewUscc(),
+            SubjectKind = kind,
+            Identifier = identifier ?? TestIdentifiers.NewUscc(),
             Name = name,
             LegalRepresentative = null,
             Mobile = mobile,

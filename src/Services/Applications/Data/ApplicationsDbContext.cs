@@ -9,6 +9,7 @@ public sealed class ApplicationsDbContext(DbContextOptions<ApplicationsDbContext
     public DbSet<ConnectionApplication> Applications => Set<ConnectionApplication>();
     public DbSet<StageEntry> StageEntries => Set<StageEntry>();
     public DbSet<SubjectColour> SubjectColours => Set<SubjectColour>();
+    public DbSet<SubjectProfile> SubjectProfiles => Set<SubjectProfile>();
     public DbSet<CreditReport> CreditReports => Set<CreditReport>();
     public DbSet<CommitmentLetter> CommitmentLetters => Set<CommitmentLetter>();
     public DbSet<Commitment> Commitments => Set<Commitment>();

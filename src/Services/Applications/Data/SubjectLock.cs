@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CreditPower.Applications.Data;
 
 /// <summary>
-/// Serialises the two writers of a subject's green channel: taking an application and applying a new colour.
-/// Without it each could miss the other's uncommitted row (the application saved as not green while the
-/// consumer found no application to move), and an honest customer's application would stay out of the channel.
+/// Serialises the writers of a subject's applications: taking an application, applying a new colour, and learning the
+/// subject's profile. Without it each could miss the other's uncommitted row (the application saved as not green, or
+/// without its subject id, while the consumer found no application to update), and an honest customer's application
+/// would stay out of the channel, or its notices would go out without the subject.
 /// </summary>
 internal static class SubjectLock
 {

@@ -9,7 +9,10 @@ public sealed class ConnectionApplication
     public SubjectKind SubjectKind { get; init; }
     public required string Identifier { get; init; }
 
-    /// <summary>Grading's id of the subject when the colour read model knew it at intake; <see cref="Guid.Empty"/> otherwise.</summary>
+    /// <summary>
+    /// Grading's id of the subject, known at intake when Grading has registered it; <see cref="Guid.Empty"/> for an applicant
+    /// Grading does not know (yet), filled in when its profile or colour arrives.
+    /// </summary>
     public Guid SubjectId { get; set; }
 
     public required string ApplicantName { get; init; }

@@ -20,9 +20,12 @@ internal sealed class ContactLogEntryConfiguration : IEntityTypeConfiguration<Co
         entry.Property(e => e.Recipient).HasMaxLength(64);
         entry.Property(e => e.ProviderMessageId).HasMaxLength(100);
         entry.Property(e => e.LastError).HasMaxLength(500);
+        entry.Property(e => e.Identifier).HasMaxLength(18);
         entry.HasIndex(e => e.DedupeKey).IsUnique();
         entry.HasIndex(e => new { e.SubjectId, e.CreatedAt });
         entry.HasIndex(e => e.ProviderMessageId);
+        // Notices waiting for their applicant to be registered: few, found by identifier when a profile arrives.
+        entry.HasIndex(e => e.Identifier).HasDatabaseName("ix_contact_log_unclaimed").HasFilter("\"Identifier\" IS NOT NULL");
         // The dispatcher's queue: only what is still to be sent, in the order it falls due.
         entry.HasIndex(e => e.NextAttemptAt).HasDatabaseName("ix_contact_log_due").HasFilter("\"Status\" = 'Queued'");
     }

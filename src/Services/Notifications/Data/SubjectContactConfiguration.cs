@@ -13,5 +13,7 @@ internal sealed class SubjectContactConfiguration : IEntityTypeConfiguration<Sub
         contact.Property(c => c.Name).HasMaxLength(200);
         contact.Property(c => c.Mobile).HasMaxLength(20);
         contact.Property(c => c.Accounts).AsJsonList();
+        contact.Property(c => c.Identifier).HasMaxLength(18);
+        contact.HasIndex(c => c.Identifier);
     }
 }

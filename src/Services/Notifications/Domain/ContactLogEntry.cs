@@ -8,7 +8,16 @@ namespace CreditPower.Notifications.Domain;
 public sealed class ContactLogEntry
 {
     public Guid Id { get; init; }
-    public Guid SubjectId { get; init; }
+
+    /// <summary>The subject it is for; <see cref="Guid.Empty"/> for an applicant notice whose applicant no profile names (see <see cref="Identifier"/>).</summary>
+    public Guid SubjectId { get; set; }
+
+    /// <summary>
+    /// The applicant's USCC or resident ID number, kept only on a notice that found no subject: when the applicant is
+    /// registered later, the entry joins that subject's contact log.
+    /// </summary>
+    public string? Identifier { get; set; }
+
     public Channel Channel { get; init; }
     public required string Trigger { get; init; }
     public required string DedupeKey { get; init; }

@@ -7,6 +7,10 @@ namespace CreditPower.Notifications.Domain;
 public sealed class SubjectContact
 {
     public Guid SubjectId { get; init; }
+
+    /// <summary>The USCC or resident ID number: it finds the subject of an applicant notice that came without a subject id.</summary>
+    public string? Identifier { get; set; }
+
     public required string Name { get; set; }
     public string? Mobile { get; set; }
     public List<string> Accounts { get; set; } = [];

@@ -538,6 +538,33 @@ namespace CreditPower.Applications.Data.Migrations
                     b.ToTable("subject_colours", (string)null);
                 });
 
+            modelBuilder.Entity("CreditPower.Applications.Domain.SubjectProfile", b =>
+                {
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Identifier");
+
+                    b.ToTable("subject_profiles", (string)null);
+                });
+
             modelBuilder.Entity("CreditPower.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

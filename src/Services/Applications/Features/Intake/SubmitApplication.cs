@@ -38,6 +38,8 @@ internal static class SubmitApplication
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.LockSubjectAsync(identifier, cancellationToken);
             var colour = await db.SubjectColours.AsNoTracking().FirstOrDefaultAsync(c => c.Identifier == identifier, cancellationToken);
+            var subjectId = await db.SubjectProfiles.AsNoTracking().Where(p => p.Identifier == identifier).Select(p => (Guid?)p.SubjectId)
+                .FirstOrDefaultAsync(cancellationToken) ?? colour?.SubjectId ?? Guid.Empty;
             if (request.CreditPath is not null)
             {
                 await CreditPathRules.CheckSubjectAsync(request.SubjectKind, identifier, colour, db, errors, cancellationToken);
@@ -54,7 +56,7 @@ internal static class SubmitApplication
                 Id = Guid.CreateVersion7(),
                 SubjectKind = request.SubjectKind,
                 Identifier = identifier,
-                SubjectId = colour?.SubjectId ?? Guid.Empty,
+                SubjectId = subjectId,
                 ApplicantName = request.ApplicantName.Trim(),
                 Type = request.Type,
                 CapacityKva = request.CapacityKva,
@@ -77,6 +79,8 @@ internal static class SubmitApplication
             {
                 ApplicationId = application.Id,
                 SubjectId = application.SubjectId,
+                SubjectKind = application.SubjectKind,
+                Identifier = application.Identifier,
                 ApplicantName = application.ApplicantName,
                 ApplicationType = ApplicationTypes.Code(application.Type),
                 ApplicationTypeName = ApplicationTypes.Name(application.Type),

@@ -10,6 +10,8 @@ internal static class StageEvents
     {
         ApplicationId = application.Id,
         SubjectId = application.SubjectId,
+        SubjectKind = application.SubjectKind,
+        Identifier = application.Identifier,
         ApplicantName = application.ApplicantName,
         FromStage = from is { } f ? Stages.Code(f) : null,
         ToStage = Stages.Code(application.Stage),

@@ -185,6 +185,10 @@ namespace CreditPower.Notifications.Data.Migrations
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -232,6 +236,10 @@ namespace CreditPower.Notifications.Data.Migrations
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
+
+                    b.HasIndex("Identifier")
+                        .HasDatabaseName("ix_contact_log_unclaimed")
+                        .HasFilter("\"Identifier\" IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_contact_log_due")
@@ -668,6 +676,10 @@ namespace CreditPower.Notifications.Data.Migrations
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("Mobile")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -678,6 +690,8 @@ namespace CreditPower.Notifications.Data.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("SubjectId");
+
+                    b.HasIndex("Identifier");
 
                     b.ToTable("subject_contacts", (string)null);
                 });

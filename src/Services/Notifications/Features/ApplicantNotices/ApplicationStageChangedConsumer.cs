@@ -26,8 +26,8 @@ internal sealed class ApplicationStageChangedConsumer(NotificationsDbContext db,
             ["greenChannel"] = changed.GreenChannel ? "绿色通道" : "",
         };
         var trigger = string.Create(CultureInfo.InvariantCulture, $"application-stage:{changed.ApplicationId}:{changed.ToStage}:{changed.ChangedAt.UtcTicks}");
-        await db.QueueAsync(
-            changed.SubjectId, trigger, TemplateCatalog.ApplicationStageSms, TemplateCatalog.ApplicationStageWeChat, parameters,
+        await db.QueueForApplicantAsync(
+            changed.SubjectId, changed.SubjectKind, changed.Identifier, trigger, TemplateCatalog.ApplicationStageSms, TemplateCatalog.ApplicationStageWeChat, parameters,
             clock.GetUtcNow(), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }

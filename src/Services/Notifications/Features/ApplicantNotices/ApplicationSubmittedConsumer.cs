@@ -24,9 +24,9 @@ internal sealed class ApplicationSubmittedConsumer(NotificationsDbContext db, Ti
             ["submittedDate"] = ChinaDates.Format(submitted.SubmittedAt),
             ["greenChannel"] = submitted.GreenChannel ? "，已纳入绿色通道优先办理" : "",
         };
-        await db.QueueAsync(
-            submitted.SubjectId, $"application-submitted:{submitted.ApplicationId}", TemplateCatalog.ApplicationSubmittedSms,
-            TemplateCatalog.ApplicationSubmittedWeChat, parameters, clock.GetUtcNow(), context.CancellationToken);
+        await db.QueueForApplicantAsync(
+            submitted.SubjectId, submitted.SubjectKind, submitted.Identifier, $"application-submitted:{submitted.ApplicationId}",
+            TemplateCatalog.ApplicationSubmittedSms, TemplateCatalog.ApplicationSubmittedWeChat, parameters, clock.GetUtcNow(), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
