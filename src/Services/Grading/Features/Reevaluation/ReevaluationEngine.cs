@@ -422,9 +422,10 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                 """COPY grades ("Id", "SubjectId", "Colour", "Score", "RuleVersion", "Reasons", "EffectiveAt", "Cause") FROM STDIN (FORMAT BINARY)"""))
             {
                 grades.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
+                var newGradeId = new RisingGuids(clock.GetUtcNow());
                 for (var c = 0; c < changes.Count; c++)
                 {
-                    gradeIds.Add(applied[c] ? Guid.CreateVersion7(asOf) : Guid.Empty);
+                    gradeIds.Add(applied[c] ? newGradeId.Next() : Guid.Empty);
                     if (!applied[c])
                     {
                         continue;
@@ -454,6 +455,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                 $"COPY {OutboxTable} (id, message_type, body, trace_parent, created_at, attempts) FROM STDIN (FORMAT BINARY)");
             outbox.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
             var body = new ArrayBufferWriter<byte>(256);
+            var newMessageId = new RisingGuids(clock.GetUtcNow());
             using var json = new Utf8JsonWriter(body);
             for (var c = 0; c < changes.Count; c++)
             {
@@ -469,7 +471,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                 GradeChangedReference.Write(json, subjects.Id[i], gradeIds[c], previous);
                 json.Flush();
                 outbox.StartRow();
-                outbox.Write(Guid.CreateVersion7(asOf), NpgsqlDbType.Uuid);
+                outbox.Write(newMessageId.Next(), NpgsqlDbType.Uuid);
                 outbox.Write(GradeChangedReference.MessageType, NpgsqlDbType.Text);
                 outbox.Write(body.WrittenMemory, NpgsqlDbType.Jsonb);
                 if (traceParent is null)
