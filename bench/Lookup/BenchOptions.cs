@@ -10,7 +10,7 @@ internal sealed record BenchOptions
     public int Threads { get; init; } = 2;
     public int Connections { get; init; } = 16;
     public int HitConnections { get; init; } = 8;
-    public int Subjects { get; init; } = 200_000;
+    public int Subjects { get; init; } = 500_000;
     public int Seed { get; init; } = 20261128;
 
     /// <summary>Use the Grading service already built in bin/Release instead of building it first.</summary>
@@ -31,7 +31,7 @@ internal sealed record BenchOptions
           --threads N           wrk threads (2)
           --connections N       wrk connections for every run (16)
           --hit-connections N   connections of the extra cache-hit run (8; 0 skips it)
-          --subjects N          subjects seeded by COPY (200000)
+          --subjects N          subjects seeded by COPY (500000)
           --seed N              seed of the generated identifiers (20261128)
           --no-build            run src/Services/Grading/bin/Release as it is
           --runs LIST           comma-separated subset of constant,alive,hit,pure-miss,miss (all)
