@@ -28,7 +28,8 @@ internal static class GradingServices
         builder.Services.AddScoped<CommitmentEvent>();
         builder.Services.AddScoped<SubjectGrader>();
         builder.Services.AddSingleton<GradeCache>();
-        builder.Services.AddSingleton(_ => GradeLookupDataSource.Create(builder.Configuration.GetConnectionString(ResourceNames.GradingDb)!));
+        builder.Services.AddSingleton(_ => GradeLookupDataSource.Create(
+            builder.Configuration.GetConnectionString(ResourceNames.GradingDb)!, builder.Configuration.GetValue<int?>(GradeLookupDataSource.MaxConnectionsKey)));
         builder.Services.AddSingleton<GradeLookupReader>();
         builder.Services.AddSingleton<ActiveRuleSet>();
         builder.Services.AddSingleton<RuleSetActivator>();
