@@ -40,7 +40,7 @@ internal sealed record BenchOptions
           --warmup S            seconds at the rate before measuring, same run (5)
           --rates LIST          comma-separated publish rates in messages per second (500,750)
           --runs LIST           comma-separated subset of raw,publish,outbox (all)
-          --subjects N          subjects the probes are drawn from (5000)
+          --subjects N          subjects the probes are drawn from (5000); with --full-path, at least this many are seeded
           --seed N              seed of the subject draw (20261128)
           --sms100k             instead of the hops: 100,000 queued SMS through Notifications' dispatcher to the simulator
           --sms N               the same with N SMS

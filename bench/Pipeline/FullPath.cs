@@ -34,6 +34,7 @@ internal sealed class FullPath : IDisposable
     private readonly DateTimeOffset _anchorTime = DateTimeOffset.UtcNow;
     private int _nextSubject;
     private int _read;
+    private (Dictionary<string, double> Groups, long At) _idleFrom;
 
     private FullPath(ServiceProcess simulator, ServiceProcess notifications, ServiceProcess grading, string gradingDb, string notificationsDb, string rabbitMq, string apiKey)
     {
@@ -111,6 +112,7 @@ internal sealed class FullPath : IDisposable
             await FullPathSeeder.SeedAsync(gradingDb, notificationsDb, subjects, cancellationToken);
             Console.WriteLine(FormattableString.Invariant(
                 $"[{DateTime.Now:HH:mm:ss}] {subjects:N0} blue subjects at 76 (3 in-force events), accounts and contacts seeded by binary COPY in {seeding.Elapsed.TotalSeconds:F1} s; load average {Machine.LoadAverage()}"));
+            path._idleFrom = (ProcessCpu.Sample(path.Named()), Stopwatch.GetTimestamp());
             return path;
         }
         catch
@@ -135,6 +137,9 @@ internal sealed class FullPath : IDisposable
         var poller = PollAsync(recorder, first, polling.Token);
         var sampler = stages.RunAsync(warmupSeconds + seconds, polling.Token);
         var cpuBefore = (Groups: ProcessCpu.Sample(Named()), Machine: ProcessCpu.MachineBusy(), At: Stopwatch.GetTimestamp());
+        // The services' own background work (pollers, relays, health) while they had no facts, e.g. during the raw run.
+        Console.WriteLine("    services idle before this run, cores: " + ProcessCpu.Describe(
+            _idleFrom.Groups, cpuBefore.Groups, Stopwatch.GetElapsedTime(_idleFrom.At, cpuBefore.At).TotalSeconds, messages: null));
         var result = await RateDriver.RunAsync("full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, async sequence =>
         {
             var index = first + sequence;
@@ -164,10 +169,19 @@ internal sealed class FullPath : IDisposable
         result = result with { Duplicates = recorder.Duplicates };
 
         var elapsed = Stopwatch.GetElapsedTime(cpuBefore.At, cpuAfter.At).TotalSeconds;
+        _idleFrom = (cpuAfter.Groups, cpuAfter.At);
         Console.WriteLine(FormattableString.Invariant(
             $"    CPU over the run and its drain ({elapsed:F0} s), cores: machine {(cpuAfter.Machine - cpuBefore.Machine) / elapsed:F2} of {Environment.ProcessorCount}; ")
             + ProcessCpu.Describe(cpuBefore.Groups, cpuAfter.Groups, elapsed, count));
         Console.WriteLine("    " + stages.Summary());
+        if (result.SendErrors > 0 || result.Missing != 0 || result.Duplicates > 0)
+        {
+            foreach (var service in new[] { _grading, _notifications, _simulator })
+            {
+                Console.WriteLine($"    {service.Name}'s last output lines:\n{service.Tail()}");
+            }
+        }
+
         return result;
     }
 

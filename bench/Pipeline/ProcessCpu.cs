@@ -13,7 +13,7 @@ internal static class ProcessCpu
     // USER_HZ: the unit of utime/stime; 100 on every Linux this runs on (sysconf(_SC_CLK_TCK)).
     private const double TicksPerSecond = 100;
 
-    /// <summary>CPU seconds so far per group: a name from <paramref name="named"/> for those pids, else the command name.</summary>
+    /// <summary>CPU seconds so far per group (with exited children): a name from <paramref name="named"/> for those pids, else the command name.</summary>
     public static Dictionary<string, double> Sample(IReadOnlyDictionary<int, string> named)
     {
         var stats = new Dictionary<int, (int Parent, string Command, long Ticks)>();
@@ -59,13 +59,14 @@ internal static class ProcessCpu
         return (fields.Take(8).Sum() - fields[3] - fields[4]) / TicksPerSecond;
     }
 
-    /// <summary>Cores used per group between two samples, busiest first.</summary>
-    public static string Describe(Dictionary<string, double> before, Dictionary<string, double> after, double seconds, int messages) =>
+    /// <summary>Cores used per group between two samples, busiest first; with <paramref name="messages"/>, also CPU per message.</summary>
+    public static string Describe(Dictionary<string, double> before, Dictionary<string, double> after, double seconds, int? messages) =>
         string.Join(", ", after
             .Select(p => (Name: p.Key, Cpu: p.Value - before.GetValueOrDefault(p.Key)))
             .Where(p => p.Cpu / seconds >= 0.005)
             .OrderByDescending(p => p.Cpu)
-            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Cpu / seconds:F2} ({p.Cpu * 1e6 / messages:F0} µs/msg)")));
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Cpu / seconds:F2}")
+                + (messages is { } n ? string.Create(CultureInfo.InvariantCulture, $" ({p.Cpu * 1e6 / n:F0} µs/msg)") : "")));
 
     private static (int Parent, string Command, long Ticks)? Read(int pid)
     {
@@ -87,7 +88,9 @@ internal static class ProcessCpu
         var open = text.IndexOf('(', StringComparison.Ordinal);
         var close = text.LastIndexOf(')');
         var fields = text[(close + 2)..].Split(' ');
+        // utime + stime, and cutime + cstime: children that exited and were waited for (PostgreSQL's parallel query
+        // workers live for one query and would otherwise never be counted).
         return (int.Parse(fields[1], CultureInfo.InvariantCulture), text[(open + 1)..close],
-            long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+            fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture)));
     }
 }

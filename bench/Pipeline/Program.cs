@@ -60,7 +60,8 @@ try
     raw = await RawRabbitHop.StartAsync(servers.RabbitMqConnectionString, cancellationToken);
     if (options.FullPath)
     {
-        var subjectsNeeded = options.Rates.Sum(r => r * (options.DurationSeconds + options.WarmupSeconds));
+        // --subjects makes the ledger larger than the run needs (production holds ~1,000,000 subjects).
+        var subjectsNeeded = Math.Max(options.Subjects, options.Rates.Sum(r => r * (options.DurationSeconds + options.WarmupSeconds)));
         fullPath = await FullPath.StartAsync(servers, subjectsNeeded, options.Settings, options.NoBuild, cancellationToken);
     }
     else
