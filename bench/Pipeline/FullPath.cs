@@ -136,10 +136,12 @@ internal sealed class FullPath : IDisposable
         using var polling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var poller = PollAsync(recorder, first, polling.Token);
         var sampler = stages.RunAsync(warmupSeconds + seconds, polling.Token);
-        var cpuBefore = (Groups: ProcessCpu.Sample(Named()), Machine: ProcessCpu.MachineBusy(), At: Stopwatch.GetTimestamp());
+        var idleUntil = (Groups: ProcessCpu.Sample(Named()), At: Stopwatch.GetTimestamp());
         // The services' own background work (pollers, relays, health) while they had no facts, e.g. during the raw run.
         Console.WriteLine("    services idle before this run, cores: " + ProcessCpu.Describe(
-            _idleFrom.Groups, cpuBefore.Groups, Stopwatch.GetElapsedTime(_idleFrom.At, cpuBefore.At).TotalSeconds, messages: null));
+            _idleFrom.Groups, idleUntil.Groups, Stopwatch.GetElapsedTime(_idleFrom.At, idleUntil.At).TotalSeconds, messages: null));
+        // CPU per fact in the steady state: from the end of the warm-up (JIT) to the last send, not the drain.
+        var measured = MeasureCpuAsync(rate, warmupSeconds, seconds, polling.Token);
         var result = await RateDriver.RunAsync("full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, async sequence =>
         {
             var index = first + sequence;
@@ -160,19 +162,16 @@ internal sealed class FullPath : IDisposable
                 throw new InvalidOperationException($"POST /api/billing/facts answered {(int)response.StatusCode}: {body}");
             }
         }, cancellationToken);
-        var cpuAfter = (Groups: ProcessCpu.Sample(Named()), Machine: ProcessCpu.MachineBusy(), At: Stopwatch.GetTimestamp());
-
+        var cpu = await measured;
         await polling.CancelAsync();
         await Task.WhenAll(poller, sampler);
         // One more look: a duplicate sent late is still a duplicate.
         await PollOnceAsync(recorder, first, cancellationToken);
         result = result with { Duplicates = recorder.Duplicates };
+        _idleFrom = (ProcessCpu.Sample(Named()), Stopwatch.GetTimestamp());
 
-        var elapsed = Stopwatch.GetElapsedTime(cpuBefore.At, cpuAfter.At).TotalSeconds;
-        _idleFrom = (cpuAfter.Groups, cpuAfter.At);
         Console.WriteLine(FormattableString.Invariant(
-            $"    CPU over the run and its drain ({elapsed:F0} s), cores: machine {(cpuAfter.Machine - cpuBefore.Machine) / elapsed:F2} of {Environment.ProcessorCount}; ")
-            + ProcessCpu.Describe(cpuBefore.Groups, cpuAfter.Groups, elapsed, count));
+            $"    CPU while sending after the warm-up, cores: machine {cpu.Machine:F2} of {Environment.ProcessorCount}; {cpu.ByProcess}"));
         Console.WriteLine("    " + stages.Summary());
         if (result.SendErrors > 0 || result.Missing != 0 || result.Duplicates > 0)
         {
@@ -192,6 +191,15 @@ internal sealed class FullPath : IDisposable
         _grading.Dispose();
         _notifications.Dispose();
         _simulator.Dispose();
+    }
+
+    private async Task<(double Machine, string ByProcess)> MeasureCpuAsync(int rate, int warmupSeconds, int seconds, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(warmupSeconds), cancellationToken);
+        var (groups, machine, at) = (ProcessCpu.Sample(Named()), ProcessCpu.MachineBusy(), Stopwatch.GetTimestamp());
+        await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(at).TotalSeconds;
+        return ((ProcessCpu.MachineBusy() - machine) / elapsed, ProcessCpu.Describe(groups, ProcessCpu.Sample(Named()), elapsed, (int)(elapsed * rate)));
     }
 
     private Dictionary<int, string> Named() => new()
