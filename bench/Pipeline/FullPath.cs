@@ -22,6 +22,9 @@ internal sealed class FullPath : IDisposable
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Facts sent through once before any run, so the runs measure warm services rather than their JIT.</summary>
+    private const int PrimingFacts = 300;
+
     private readonly ServiceProcess _simulator;
     private readonly ServiceProcess _notifications;
     private readonly ServiceProcess _grading;
@@ -74,7 +77,7 @@ internal sealed class FullPath : IDisposable
             shared[name.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
 
-        ServiceProcess? simulator = null, notifications = null;
+        ServiceProcess? simulator = null, notifications = null, grading = null;
         try
         {
             simulator = await ServiceProcess.StartAsync("gateway simulator", simulatorDll, simulatorPort, new Dictionary<string, string>
@@ -99,7 +102,7 @@ internal sealed class FullPath : IDisposable
                 // A run at night must not be held until 08:00 (DOMAIN.md §6 quiet hours), as in the --sms mode.
                 ["Dispatch__QuietHoursEnabled"] = "false",
             }, cancellationToken);
-            var grading = await ServiceProcess.StartAsync("grading", gradingDll, gradingPort, new Dictionary<string, string>(shared)
+            grading = await ServiceProcess.StartAsync("grading", gradingDll, gradingPort, new Dictionary<string, string>(shared)
             {
                 [$"ConnectionStrings__{ResourceNames.GradingDb}"] = gradingDb,
                 ["BillingFeed__ApiKey"] = apiKey,
@@ -109,14 +112,16 @@ internal sealed class FullPath : IDisposable
                 + string.Concat(settings.Select(s => $"; {s.Key}={s.Value}")));
 
             var seeding = Stopwatch.StartNew();
-            await FullPathSeeder.SeedAsync(gradingDb, notificationsDb, subjects, cancellationToken);
+            await FullPathSeeder.SeedAsync(gradingDb, notificationsDb, PrimingFacts + subjects, cancellationToken);
             Console.WriteLine(FormattableString.Invariant(
                 $"[{DateTime.Now:HH:mm:ss}] {subjects:N0} blue subjects at 76 (3 in-force events), accounts and contacts seeded by binary COPY in {seeding.Elapsed.TotalSeconds:F1} s; load average {Machine.LoadAverage()}"));
+            await path.PrimeAsync(cancellationToken);
             path._idleFrom = (ProcessCpu.Sample(path.Named()), Stopwatch.GetTimestamp());
             return path;
         }
         catch
         {
+            grading?.Dispose();
             notifications?.Dispose();
             simulator?.Dispose();
             throw;
@@ -130,7 +135,6 @@ internal sealed class FullPath : IDisposable
         var first = _nextSubject;
         _nextSubject += count;
         var recorder = new LatencyRecorder(run, count);
-        var dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-10);
         var stages = new StageSampler(_gradingDb, _notificationsDb, await ConnectRabbitAsync(cancellationToken));
 
         using var polling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -142,26 +146,8 @@ internal sealed class FullPath : IDisposable
             _idleFrom.Groups, idleUntil.Groups, Stopwatch.GetElapsedTime(_idleFrom.At, idleUntil.At).TotalSeconds, messages: null));
         // CPU per fact in the steady state: from the end of the warm-up (JIT) to the last send, not the drain.
         var measured = MeasureCpuAsync(rate, warmupSeconds, seconds, polling.Token);
-        var result = await RateDriver.RunAsync("full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, async sequence =>
-        {
-            var index = first + sequence;
-            var fact = new
-            {
-                Source,
-                ExternalId = string.Create(CultureInfo.InvariantCulture, $"overdue-{index}"),
-                AccountNumber = FullPathSeeder.Account(index),
-                Kind = "billOverdue",
-                BillId = string.Create(CultureInfo.InvariantCulture, $"BENCH-{index:D8}"),
-                DueDate = dueDate,
-                Amount = 1280.50m,
-            };
-            using var response = await _feed.PostAsJsonAsync("/api/billing/facts", new { Facts = new[] { fact } }, _json, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode || JsonSerializer.Deserialize<FeedResponse>(body, _json) is not { Created: 1 })
-            {
-                throw new InvalidOperationException($"POST /api/billing/facts answered {(int)response.StatusCode}: {body}");
-            }
-        }, cancellationToken);
+        var result = await RateDriver.RunAsync(
+            "full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, sequence => PostFactAsync(first + sequence, cancellationToken), cancellationToken);
         var cpu = await measured;
         await polling.CancelAsync();
         await Task.WhenAll(poller, sampler);
@@ -191,6 +177,44 @@ internal sealed class FullPath : IDisposable
         _grading.Dispose();
         _notifications.Dispose();
         _simulator.Dispose();
+    }
+
+    /// <summary>One fact per request: the bill of subject <paramref name="index"/>'s account, due ten days ago, is overdue.</summary>
+    private async Task PostFactAsync(int index, CancellationToken cancellationToken)
+    {
+        var fact = new
+        {
+            Source,
+            ExternalId = string.Create(CultureInfo.InvariantCulture, $"overdue-{index}"),
+            AccountNumber = FullPathSeeder.Account(index),
+            Kind = "billOverdue",
+            BillId = string.Create(CultureInfo.InvariantCulture, $"BENCH-{index:D8}"),
+            DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-10),
+            Amount = 1280.50m,
+        };
+        using var response = await _feed.PostAsJsonAsync("/api/billing/facts", new { Facts = new[] { fact } }, _json, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode || JsonSerializer.Deserialize<FeedResponse>(body, _json) is not { Created: 1 })
+        {
+            throw new InvalidOperationException($"POST /api/billing/facts answered {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    private async Task PrimeAsync(CancellationToken cancellationToken)
+    {
+        var priming = Stopwatch.StartNew();
+        var recorder = new LatencyRecorder(0, PrimingFacts);
+        await Parallel.ForEachAsync(Enumerable.Range(0, PrimingFacts), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (index, token) => await PostFactAsync(index, token));
+        while (recorder.Arrivals < PrimingFacts && priming.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(PollInterval, cancellationToken);
+            await PollOnceAsync(recorder, 0, cancellationToken);
+        }
+
+        _nextSubject = PrimingFacts;
+        Console.WriteLine(FormattableString.Invariant(
+            $"[{DateTime.Now:HH:mm:ss}] primed: {recorder.Arrivals} of {PrimingFacts} facts through to the simulator, 4 at a time, in {priming.Elapsed.TotalSeconds:F1} s"));
     }
 
     private async Task<(double Machine, string ByProcess)> MeasureCpuAsync(int rate, int warmupSeconds, int seconds, CancellationToken cancellationToken)
