@@ -15,14 +15,17 @@ internal sealed record BenchOptions
 
     public int SmsPerSecond { get; init; } = 2_000;
 
-    /// <summary>Use the Release builds of Notifications and the simulator as they are (the --sms modes build them otherwise).</summary>
+    /// <summary>Instead of the hops: the full path, billing fact → Grading → Notifications → SMS (the FullPath class), beside the raw hop.</summary>
+    public bool FullPath { get; init; }
+
+    /// <summary>Use the Release builds of the services and the simulator as they are (the --sms and --full-path modes build them otherwise).</summary>
     public bool NoBuild { get; init; }
 
     public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(Known, StringComparer.Ordinal);
 
     /// <summary>
     /// Configuration of the MassTransit host (NAME=VALUE, ':' between sections) — with --sms, of the Notifications
-    /// process (e.g. Dispatch:Concurrency=64) — to try a setting without editing code.
+    /// process (e.g. Dispatch:Concurrency=64), with --full-path of Grading and Notifications — to try a setting without editing code.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string?>> Settings { get; init; } = [];
 
@@ -37,14 +40,17 @@ internal sealed record BenchOptions
           --warmup S            seconds at the rate before measuring, same run (5)
           --rates LIST          comma-separated publish rates in messages per second (500,750)
           --runs LIST           comma-separated subset of raw,publish,outbox (all)
-          --subjects N          subjects the probes are drawn from (5000)
+          --subjects N          subjects the probes are drawn from (5000); with --full-path, at least this many are seeded
           --seed N              seed of the subject draw (20261128)
           --sms100k             instead of the hops: 100,000 queued SMS through Notifications' dispatcher to the simulator
           --sms N               the same with N SMS
           --sms-cap N           the provider cap, Dispatch:SmsPerSecond (2000)
-          --no-build            run the Release builds of Notifications and the simulator as they are
+          --full-path           instead of the MassTransit hops: billing fact → Grading → RabbitMQ → Notifications → SMS at the
+                                simulator, one subject per fact, beside the raw hop at each rate
+          --no-build            run the Release builds of the services and the simulator as they are
           --set NAME=VALUE      configuration of the MassTransit host, e.g. Messaging:ConcurrentMessageLimit=4 (repeatable);
-                                with --sms, of the Notifications process, e.g. Dispatch:Concurrency=64
+                                with --sms, of the Notifications process, e.g. Dispatch:Concurrency=64;
+                                with --full-path, of both Grading and Notifications
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -64,6 +70,7 @@ internal sealed record BenchOptions
                 "--sms100k" => options with { SmsFlood = 100_000 },
                 "--sms" => options with { SmsFlood = Number(args, ++i, 1, 1_000_000) },
                 "--sms-cap" => options with { SmsPerSecond = Number(args, ++i, 1, 100_000) },
+                "--full-path" => options with { FullPath = true },
                 "--no-build" => options with { NoBuild = true },
                 "--set" => options with { Settings = [.. options.Settings, Setting(args, ++i)] },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),

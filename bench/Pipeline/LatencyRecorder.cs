@@ -28,10 +28,12 @@ public sealed class LatencyRecorder(int run, int count)
 
     public void Due(int sequence, long timestamp) => _due[sequence] = timestamp;
 
-    public void Arrived(int sequence)
+    public void Arrived(int sequence) => Arrived(sequence, Stopwatch.GetTimestamp());
+
+    /// <summary>An arrival observed elsewhere (the gateway simulator's receive time), as a <see cref="Stopwatch"/> timestamp.</summary>
+    public void Arrived(int sequence, long timestamp)
     {
-        var now = Stopwatch.GetTimestamp();
-        if (Interlocked.CompareExchange(ref _arrived[sequence], now, 0) == 0)
+        if (Interlocked.CompareExchange(ref _arrived[sequence], timestamp, 0) == 0)
         {
             Interlocked.Increment(ref _arrivals);
         }

@@ -7,7 +7,8 @@ using CreditPower.TestSupport;
 // Messaging latency benchmark (ARCHITECTURE.md "Performance targets"): `dotnet run --project bench/Pipeline -c Release`.
 // Starts PostgreSQL, Redis and RabbitMQ, then at each fixed rate measures, in this order and in this one process:
 // the raw RabbitMQ.Client round trip (the baseline), one MassTransit hop set up as our services set it up, and the
-// outbox path (transaction → relay → MassTransit → consumer with inbox). See README.md.
+// outbox path (transaction → relay → MassTransit → consumer with inbox); with --full-path, instead of the last two, a billing
+// fact through Grading and Notifications to the SMS at the gateway simulator. See README.md.
 if (args is ["-h" or "--help"])
 {
     Console.WriteLine(BenchOptions.Usage);
@@ -39,12 +40,13 @@ var cancellationToken = cancellation.Token;
 RealServers? servers = null;
 RawRabbitHop? raw = null;
 MassTransitHop? hop = null;
+FullPath? fullPath = null;
 try
 {
     ThreadPool.GetMinThreads(out var minWorkers, out _);
     Console.WriteLine((options.SmsFlood > 0
             ? Inv($"SMS dispatch benchmark: {options.SmsFlood:N0} queued SMS, provider cap {options.SmsPerSecond}/s; ")
-            : Inv($"Messaging latency benchmark: rates {string.Join(", ", options.Rates)} msg/s, {options.DurationSeconds} s measured after {options.WarmupSeconds} s warm-up per run; "))
+            : Inv($"{(options.FullPath ? "Full-path (billing fact → SMS)" : "Messaging latency")} benchmark: rates {string.Join(", ", options.Rates)} msg/s, {options.DurationSeconds} s measured after {options.WarmupSeconds} s warm-up per run; "))
         + Inv($"{Environment.ProcessorCount} CPUs; load average {Machine.LoadAverage()}; GC {(GCSettings.IsServerGC ? "server" : "workstation")}")
         + Inv($" (DATAS {(AppContext.GetData("System.GC.DynamicAdaptationMode") is { } datas ? datas : "default")}), {GCSettings.LatencyMode}; min worker threads {minWorkers}")
         + string.Concat(options.Settings.Select(s => $"; {s.Key}={s.Value}")));
@@ -55,17 +57,26 @@ try
         return await SmsFlood.RunAsync(servers, options.SmsFlood, options.SmsPerSecond, options.Settings, options.NoBuild, cancellationToken) ? 0 : 1;
     }
 
-    const string database = "pipeline_bench";
-    await servers.CreateDatabaseAsync(database, cancellationToken);
     raw = await RawRabbitHop.StartAsync(servers.RabbitMqConnectionString, cancellationToken);
-    hop = await MassTransitHop.StartAsync(servers.CreateDatabaseConnectionString(database), servers.RabbitMqConnectionString, options.Settings, cancellationToken);
+    if (options.FullPath)
+    {
+        // --subjects makes the ledger larger than the run needs (production holds ~1,000,000 subjects).
+        var subjectsNeeded = Math.Max(options.Subjects, options.Rates.Sum(r => r * (options.DurationSeconds + options.WarmupSeconds)));
+        fullPath = await FullPath.StartAsync(servers, subjectsNeeded, options.Settings, options.NoBuild, cancellationToken);
+    }
+    else
+    {
+        const string database = "pipeline_bench";
+        await servers.CreateDatabaseAsync(database, cancellationToken);
+        hop = await MassTransitHop.StartAsync(servers.CreateDatabaseConnectionString(database), servers.RabbitMqConnectionString, options.Settings, cancellationToken);
+    }
 
     var probes = new Probes(options.Subjects, options.Seed);
     var results = new List<RunResult>();
     var run = 0;
     foreach (var rate in options.Rates)
     {
-        foreach (var kind in RunOrder.Where(options.Runs.Contains))
+        foreach (var kind in options.FullPath ? FullPathOrder : RunOrder.Where(options.Runs.Contains))
         {
             run++;
             var subjects = probes.SubjectsFor(rate * (options.DurationSeconds + options.WarmupSeconds));
@@ -73,13 +84,14 @@ try
             var result = kind switch
             {
                 "raw" => await raw.RunAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, subjects, cancellationToken),
-                "publish" => await hop.PublishAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, subjects, cancellationToken),
-                _ => await hop.OutboxAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, subjects, cancellationToken),
+                "full" => await fullPath!.RunAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, cancellationToken),
+                "publish" => await hop!.PublishAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, subjects, cancellationToken),
+                _ => await hop!.OutboxAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, subjects, cancellationToken),
             };
             Print(result);
             if (kind == "outbox")
             {
-                Console.WriteLine($"    outbox rows left unsent after the drain: {await hop.UnsentAsync(cancellationToken)}");
+                Console.WriteLine($"    outbox rows left unsent after the drain: {await hop!.UnsentAsync(cancellationToken)}");
             }
 
             results.Add(result);
@@ -101,6 +113,7 @@ catch (Exception ex)
 }
 finally
 {
+    fullPath?.Dispose();
     if (hop is not null)
     {
         await hop.DisposeAsync();
@@ -127,7 +140,7 @@ static void Print(RunResult r) => Console.WriteLine(
 static void PrintTable(List<RunResult> results)
 {
     Console.WriteLine();
-    Console.WriteLine("Latency from the moment a message was due (fixed rate) to the consumer's commit (raw: its receive); ms.");
+    Console.WriteLine("Latency from the moment a message was due (fixed rate) to the consumer's commit (raw: its receive; full path: the SMS at the simulator); ms.");
     Console.WriteLine($"{"run",-50} {"rate",5} {"p50",7} {"p90",7} {"p99",7} {"max",7} {"p99 vs raw",10} {">1s",4} {"missing",7} {"dup",4} {"backlog end",11} {"slope/s",7} {"µs CPU/msg",10}");
     foreach (var r in results)
     {
@@ -146,4 +159,5 @@ static string Inv(FormattableString text) => FormattableString.Invariant(text);
 internal static partial class Program
 {
     private static readonly string[] RunOrder = ["raw", "publish", "outbox"];
+    private static readonly string[] FullPathOrder = ["raw", "full"];
 }

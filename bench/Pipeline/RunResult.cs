@@ -32,22 +32,22 @@ internal sealed record RunResult
     public int OverOneSecond => LatenciesMs.Count(l => l > 1000);
 
     /// <summary>Messages sent but not yet consumed, per second: least-squares slope over the second half of the run.</summary>
-    public double BacklogSlope
-    {
-        get
-        {
-            var half = Backlog.Skip(Backlog.Count / 2).Select((b, i) => (X: (double)i, Y: (double)b)).ToList();
-            if (half.Count < 2)
-            {
-                return 0;
-            }
+    public double BacklogSlope => SecondHalfSlope(Backlog);
 
-            var meanX = half.Average(p => p.X);
-            var meanY = half.Average(p => p.Y);
-            var covariance = half.Sum(p => (p.X - meanX) * (p.Y - meanY));
-            var variance = half.Sum(p => (p.X - meanX) * (p.X - meanX));
-            return covariance / variance;
+    /// <summary>Least-squares slope, per sample, of the second half of once-a-second samples.</summary>
+    public static double SecondHalfSlope(IReadOnlyList<long> samples)
+    {
+        var half = samples.Skip(samples.Count / 2).Select((b, i) => (X: (double)i, Y: (double)b)).ToList();
+        if (half.Count < 2)
+        {
+            return 0;
         }
+
+        var meanX = half.Average(p => p.X);
+        var meanY = half.Average(p => p.Y);
+        var covariance = half.Sum(p => (p.X - meanX) * (p.Y - meanY));
+        var variance = half.Sum(p => (p.X - meanX) * (p.X - meanX));
+        return covariance / variance;
     }
 
     /// <summary>

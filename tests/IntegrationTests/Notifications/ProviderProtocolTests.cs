@@ -37,6 +37,22 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     }
 
     [Fact]
+    public async Task The_simulator_lists_only_the_messages_after_those_a_poller_has_read()
+    {
+        using var control = services.Simulator.CreateClient();
+        var readBefore = (await control.GetFromJsonAsync<JsonElement[]>("/simulator/messages", Api.Cancellation))!.Length;
+        var (first, second) = (NotificationSteps.NewMobile(), NotificationSteps.NewMobile());
+
+        await SmsClient().SendAsync(first, "grade-yellow-sms", _values, "skip-1", Api.Cancellation);
+        await SmsClient().SendAsync(second, "grade-yellow-sms", _values, "skip-2", Api.Cancellation);
+        var fresh = (await control.GetFromJsonAsync<JsonElement[]>($"/simulator/messages?skip={readBefore}", Api.Cancellation))!;
+        var later = (await control.GetFromJsonAsync<JsonElement[]>($"/simulator/messages?skip={readBefore + fresh.Length}", Api.Cancellation))!;
+
+        Assert.Equal([first, second], fresh.Select(m => m.GetProperty("to").GetString()).Where(to => to == first || to == second));
+        Assert.DoesNotContain(later, m => m.GetProperty("to").GetString() is var to && (to == first || to == second));
+    }
+
+    [Fact]
     public async Task A_request_signed_with_the_wrong_secret_is_refused_and_nothing_is_sent()
     {
         var mobile = NotificationSteps.NewMobile();

@@ -134,6 +134,9 @@ namespace CreditPower.Grading.Data.Migrations
 
                     b.HasIndex("SubjectId", "Status");
 
+                    b.HasIndex(new[] { "AccountNumber" }, "ix_credit_events_open_arrears")
+                        .HasFilter("\"EventType\" = 'arrears-outstanding' AND \"ResolvedAt\" IS NULL");
+
                     b.ToTable("credit_events", (string)null);
                 });
 

@@ -1,0 +1,319 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CreditPower.ServiceDefaults;
+using CreditPower.TestSupport;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace CreditPower.Bench.Pipeline;
+
+/// <summary>
+/// Issue 4's full path (`-- --full-path`): a billing fact posted to Grading (records the arrears, re-grades the
+/// subject, CreditGradeChanged into the outbox in the same commit) → the outbox relay → RabbitMQ → Notifications
+/// (contact log entry, dispatcher woken by the commit) → the SMS at the gateway simulator. Grading, Notifications and
+/// the simulator run as Release processes wired as the AppHost wires them. Each fact is one request, due at the fixed
+/// rate; its latency runs from that due time to the simulator's ReceivedAt of the SMS to its subject's mobile.
+/// </summary>
+internal sealed class FullPath : IDisposable
+{
+    private const string Source = "bench";
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Facts sent through once before any run, so the runs measure warm services rather than their JIT.</summary>
+    private const int PrimingFacts = 300;
+
+    private readonly ServiceProcess _simulator;
+    private readonly ServiceProcess _notifications;
+    private readonly ServiceProcess _grading;
+    private readonly string _gradingDb;
+    private readonly string _notificationsDb;
+    private readonly string _rabbitMq;
+    private readonly HttpClient _feed;
+    private readonly HttpClient _control;
+    private readonly long _anchorTimestamp = Stopwatch.GetTimestamp();
+    private readonly DateTimeOffset _anchorTime = DateTimeOffset.UtcNow;
+    private int _nextSubject;
+    private int _read;
+    private (Dictionary<string, double> Groups, long At) _idleFrom;
+
+    private FullPath(ServiceProcess simulator, ServiceProcess notifications, ServiceProcess grading, string gradingDb, string notificationsDb, string rabbitMq, string apiKey)
+    {
+        (_simulator, _notifications, _grading) = (simulator, notifications, grading);
+        (_gradingDb, _notificationsDb, _rabbitMq) = (gradingDb, notificationsDb, rabbitMq);
+        _feed = new HttpClient { BaseAddress = new Uri(grading.Url), Timeout = TimeSpan.FromSeconds(30) };
+        _feed.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        _control = new HttpClient { BaseAddress = new Uri(simulator.Url), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Builds and starts the three processes and seeds <paramref name="subjects"/> subjects, each good for one fact.</summary>
+    public static async Task<FullPath> StartAsync(
+        RealServers servers, int subjects, IReadOnlyList<KeyValuePair<string, string?>> settings, bool noBuild, CancellationToken cancellationToken)
+    {
+        // One after another: two Release builds at once on 2 cores are no faster and race on the shared projects.
+        var simulatorDll = await ServiceProcess.BuildAsync(Path.Combine("src", "Simulators", "GatewaySimulator"), "CreditPower.GatewaySimulator", noBuild, cancellationToken);
+        var notificationsDll = await ServiceProcess.BuildAsync(Path.Combine("src", "Services", "Notifications"), "CreditPower.Notifications", noBuild, cancellationToken);
+        var gradingDll = await ServiceProcess.BuildAsync(Path.Combine("src", "Services", "Grading"), "CreditPower.Grading", noBuild, cancellationToken);
+        const string gradingDatabase = "grading_full_path_bench";
+        const string notificationsDatabase = "notifications_full_path_bench";
+        await servers.CreateDatabaseAsync(gradingDatabase, cancellationToken);
+        await servers.CreateDatabaseAsync(notificationsDatabase, cancellationToken);
+        var (gradingDb, notificationsDb) = (servers.CreateDatabaseConnectionString(gradingDatabase), servers.CreateDatabaseConnectionString(notificationsDatabase));
+
+        var (keyId, keySecret, receiptToken, appSecret, apiKey) =
+            ("LTAI5tCreditPowerBench", ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret());
+        const string appId = "wx7c3ea21f9d4b6e58";
+        var (simulatorPort, notificationsPort, gradingPort) = (ServiceProcess.FreePort(), ServiceProcess.FreePort(), ServiceProcess.FreePort());
+        var shared = new Dictionary<string, string>
+        {
+            [$"ConnectionStrings__{ResourceNames.RabbitMq}"] = servers.RabbitMqConnectionString,
+            [$"ConnectionStrings__{ResourceNames.Redis}"] = servers.RedisConnectionString,
+            ["ServiceTokens__SigningKey"] = ServiceProcess.Secret(),
+        };
+        foreach (var (name, value) in settings)
+        {
+            shared[name.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
+        }
+
+        ServiceProcess? simulator = null, notifications = null, grading = null;
+        try
+        {
+            simulator = await ServiceProcess.StartAsync("gateway simulator", simulatorDll, simulatorPort, new Dictionary<string, string>
+            {
+                ["Sms__AccessKeys__0__Id"] = keyId,
+                ["Sms__AccessKeys__0__Secret"] = keySecret,
+                ["Sms__ReceiptCallbackUrl"] = $"http://127.0.0.1:{notificationsPort}/api/callbacks/sms-reports?token={receiptToken}",
+                ["WeChat__AppId"] = appId,
+                ["WeChat__AppSecret"] = appSecret,
+            }, cancellationToken);
+            // Notifications before Grading: its queue is bound to CreditGradeChanged before the first one is published.
+            notifications = await ServiceProcess.StartAsync("notifications", notificationsDll, notificationsPort, new Dictionary<string, string>(shared)
+            {
+                [$"ConnectionStrings__{ResourceNames.NotificationsDb}"] = notificationsDb,
+                ["Sms__BaseUrl"] = simulator.Url,
+                ["Sms__AccessKeyId"] = keyId,
+                ["Sms__AccessKeySecret"] = keySecret,
+                ["Sms__ReceiptToken"] = receiptToken,
+                ["WeChat__BaseUrl"] = simulator.Url,
+                ["WeChat__AppId"] = appId,
+                ["WeChat__AppSecret"] = appSecret,
+                // A run at night must not be held until 08:00 (DOMAIN.md §6 quiet hours), as in the --sms mode.
+                ["Dispatch__QuietHoursEnabled"] = "false",
+            }, cancellationToken);
+            grading = await ServiceProcess.StartAsync("grading", gradingDll, gradingPort, new Dictionary<string, string>(shared)
+            {
+                [$"ConnectionStrings__{ResourceNames.GradingDb}"] = gradingDb,
+                ["BillingFeed__ApiKey"] = apiKey,
+            }, cancellationToken);
+            var path = new FullPath(simulator, notifications, grading, gradingDb, notificationsDb, servers.RabbitMqConnectionString, apiKey);
+            Console.WriteLine($"Gateway simulator pid {simulator.Id}, Notifications pid {notifications.Id}, Grading pid {grading.Id} (Release, quiet hours off)"
+                + string.Concat(settings.Select(s => $"; {s.Key}={s.Value}")));
+
+            var seeding = Stopwatch.StartNew();
+            await FullPathSeeder.SeedAsync(gradingDb, notificationsDb, PrimingFacts + subjects, cancellationToken);
+            Console.WriteLine(FormattableString.Invariant(
+                $"[{DateTime.Now:HH:mm:ss}] {subjects:N0} blue subjects at 76 (3 in-force events), accounts and contacts seeded by binary COPY in {seeding.Elapsed.TotalSeconds:F1} s; load average {Machine.LoadAverage()}"));
+            await path.PrimeAsync(cancellationToken);
+            path._idleFrom = (ProcessCpu.Sample(path.Named()), Stopwatch.GetTimestamp());
+            return path;
+        }
+        catch
+        {
+            grading?.Dispose();
+            notifications?.Dispose();
+            simulator?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>One run: <paramref name="rate"/> facts a second, each for a subject of its own; the SMS are collected as they arrive.</summary>
+    public async Task<RunResult> RunAsync(int run, int rate, int seconds, int warmupSeconds, CancellationToken cancellationToken)
+    {
+        var count = rate * (seconds + warmupSeconds);
+        var first = _nextSubject;
+        _nextSubject += count;
+        var recorder = new LatencyRecorder(run, count);
+        var stages = new StageSampler(_gradingDb, _notificationsDb, await ConnectRabbitAsync(cancellationToken));
+
+        using var polling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var poller = PollAsync(recorder, first, polling.Token);
+        var sampler = stages.RunAsync(warmupSeconds + seconds, polling.Token);
+        var idleUntil = (Groups: ProcessCpu.Sample(Named()), At: Stopwatch.GetTimestamp());
+        // The services' own background work (pollers, relays, health) while they had no facts, e.g. during the raw run.
+        Console.WriteLine("    services idle before this run, cores: " + ProcessCpu.Describe(
+            _idleFrom.Groups, idleUntil.Groups, Stopwatch.GetElapsedTime(_idleFrom.At, idleUntil.At).TotalSeconds, messages: null));
+        // CPU per fact in the steady state: from the end of the warm-up (JIT) to the last send, not the drain.
+        var measured = MeasureCpuAsync(rate, warmupSeconds, seconds, polling.Token);
+        var result = await RateDriver.RunAsync(
+            "full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, sequence => PostFactAsync(first + sequence, cancellationToken), cancellationToken);
+        var cpu = await measured;
+        await polling.CancelAsync();
+        await Task.WhenAll(poller, sampler);
+        // One more look: a duplicate sent late is still a duplicate.
+        await PollOnceAsync(recorder, first, cancellationToken);
+        result = result with { Duplicates = recorder.Duplicates };
+        _idleFrom = (ProcessCpu.Sample(Named()), Stopwatch.GetTimestamp());
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"    CPU while sending after the warm-up, cores: machine {cpu.Machine:F2} of {Environment.ProcessorCount}; {cpu.ByProcess}"));
+        Console.WriteLine("    " + stages.Summary());
+        if (result.SendErrors > 0 || result.Missing != 0 || result.Duplicates > 0)
+        {
+            foreach (var service in new[] { _grading, _notifications, _simulator })
+            {
+                Console.WriteLine($"    {service.Name}'s last output lines:\n{service.Tail()}");
+            }
+        }
+
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _feed.Dispose();
+        _control.Dispose();
+        _grading.Dispose();
+        _notifications.Dispose();
+        _simulator.Dispose();
+    }
+
+    /// <summary>One fact per request: the bill of subject <paramref name="index"/>'s account, due ten days ago, is overdue.</summary>
+    private async Task PostFactAsync(int index, CancellationToken cancellationToken)
+    {
+        var fact = new
+        {
+            Source,
+            ExternalId = string.Create(CultureInfo.InvariantCulture, $"overdue-{index}"),
+            AccountNumber = FullPathSeeder.Account(index),
+            Kind = "billOverdue",
+            BillId = string.Create(CultureInfo.InvariantCulture, $"BENCH-{index:D8}"),
+            DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-10),
+            Amount = 1280.50m,
+        };
+        using var response = await _feed.PostAsJsonAsync("/api/billing/facts", new { Facts = new[] { fact } }, _json, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode || JsonSerializer.Deserialize<FeedResponse>(body, _json) is not { Created: 1 })
+        {
+            throw new InvalidOperationException($"POST /api/billing/facts answered {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    private async Task PrimeAsync(CancellationToken cancellationToken)
+    {
+        var priming = Stopwatch.StartNew();
+        var recorder = new LatencyRecorder(0, PrimingFacts);
+        await Parallel.ForEachAsync(Enumerable.Range(0, PrimingFacts), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (index, token) => await PostFactAsync(index, token));
+        while (recorder.Arrivals < PrimingFacts && priming.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(PollInterval, cancellationToken);
+            await PollOnceAsync(recorder, 0, cancellationToken);
+        }
+
+        _nextSubject = PrimingFacts;
+        Console.WriteLine(FormattableString.Invariant(
+            $"[{DateTime.Now:HH:mm:ss}] primed: {recorder.Arrivals} of {PrimingFacts} facts through to the simulator, 4 at a time, in {priming.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    private async Task<(double Machine, string ByProcess)> MeasureCpuAsync(int rate, int warmupSeconds, int seconds, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(warmupSeconds), cancellationToken);
+        var (groups, machine, at) = (ProcessCpu.Sample(Named()), ProcessCpu.MachineBusy(), Stopwatch.GetTimestamp());
+        await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(at).TotalSeconds;
+        return ((ProcessCpu.MachineBusy() - machine) / elapsed, ProcessCpu.Describe(groups, ProcessCpu.Sample(Named()), elapsed, (int)(elapsed * rate)));
+    }
+
+    private Dictionary<int, string> Named() => new()
+    {
+        [_grading.Id] = "grading",
+        [_notifications.Id] = "notifications",
+        [_simulator.Id] = "simulator",
+    };
+
+    private async Task<IConnection> ConnectRabbitAsync(CancellationToken cancellationToken) =>
+        await new ConnectionFactory { Uri = new Uri(_rabbitMq) }.CreateConnectionAsync("pipeline-bench-full-path-sampler", cancellationToken);
+
+    private async Task PollAsync(LatencyRecorder recorder, int first, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await PollOnceAsync(recorder, first, cancellationToken);
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the run is over
+        }
+    }
+
+    /// <summary>Reads the simulator's messages not read yet; each SMS to a bench mobile is the arrival of that subject's fact.</summary>
+    private async Task PollOnceAsync(LatencyRecorder recorder, int first, CancellationToken cancellationToken)
+    {
+        var messages = (await _control.GetFromJsonAsync<List<ReceivedMessage>>($"/simulator/messages?skip={_read}", _json, cancellationToken))!;
+        _read += messages.Count;
+        foreach (var message in messages.Where(m => m.Channel == "sms"))
+        {
+            var sequence = FullPathSeeder.IndexOf(message.To) - first;
+            if (sequence >= 0 && sequence < recorder.Count)
+            {
+                recorder.Arrived(sequence, _anchorTimestamp + (long)((message.ReceivedAt - _anchorTime).TotalSeconds * Stopwatch.Frequency));
+            }
+        }
+    }
+
+    private sealed record FeedResponse(int Created);
+
+    private sealed record ReceivedMessage(string Channel, string To, DateTimeOffset ReceivedAt);
+
+    /// <summary>
+    /// Where a backlog would sit, sampled once a second: Grading's unsent outbox rows, the messages ready in
+    /// Notifications' CreditGradeChanged queue, and Notifications' SMS entries still queued for the dispatcher.
+    /// </summary>
+    private sealed class StageSampler(string gradingDb, string notificationsDb, IConnection rabbit)
+    {
+        private const string GradeChangedQueue = "notifications-credit-grade-changed";
+        private readonly List<long> _outbox = [];
+        private readonly List<long> _queue = [];
+        private readonly List<long> _queued = [];
+
+        /// <summary>Samples while the facts are sent (<paramref name="samples"/> seconds), not during the drain after.</summary>
+        public async Task RunAsync(int samples, CancellationToken cancellationToken)
+        {
+            await using var connection = rabbit;
+            await using var channel = await rabbit.CreateChannelAsync(cancellationToken: cancellationToken);
+            await using var grading = new NpgsqlConnection(gradingDb);
+            await using var notifications = new NpgsqlConnection(notificationsDb);
+            await grading.OpenAsync(cancellationToken);
+            await notifications.OpenAsync(cancellationToken);
+            await using var unsent = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", grading);
+            await using var queued = new NpgsqlCommand("""SELECT count(*) FROM contact_log WHERE "Status" = 'Queued' AND "Channel" = 'Sms'""", notifications);
+            try
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+                while (_outbox.Count < samples && await timer.WaitForNextTickAsync(cancellationToken))
+                {
+                    _outbox.Add((long)(await unsent.ExecuteScalarAsync(cancellationToken))!);
+                    _queue.Add((await channel.QueueDeclarePassiveAsync(GradeChangedQueue, cancellationToken)).MessageCount);
+                    _queued.Add((long)(await queued.ExecuteScalarAsync(cancellationToken))!);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // the run is over
+            }
+        }
+
+        public string Summary() => "backlog by stage (max / end / slope per s over the second half): "
+            + $"Grading outbox unsent {Describe(_outbox)}; {GradeChangedQueue} ready {Describe(_queue)}; Notifications SMS queued {Describe(_queued)}";
+
+        private static string Describe(List<long> samples) => samples.Count == 0
+            ? "—"
+            : string.Create(CultureInfo.InvariantCulture, $"{samples.Max()} / {samples[^1]} / {RunResult.SecondHalfSlope(samples):+0.0;-0.0}");
+    }
+}
