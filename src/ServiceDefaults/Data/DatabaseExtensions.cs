@@ -9,15 +9,24 @@ namespace CreditPower.ServiceDefaults.Data;
 
 public static class DatabaseExtensions
 {
+    /// <summary>The most connections a service's EF pool opens (<c>Database:MaxConnections</c> overrides it).</summary>
+    public const int DefaultMaxConnections = 20;
+
     /// <summary>
     /// The service's own PostgreSQL database: EF Core with Aspire's retries, health check and
     /// tracing, the outbox wake-up, and migrations applied at start-up before the bus starts.
+    /// The pool is capped (<see cref="DefaultMaxConnections"/>): with Npgsql's default of 100, one overloaded service
+    /// took every connection PostgreSQL allows (its requests each holding one while they waited for the CPU), and the
+    /// other services' next connection was refused (bench/Pipeline). Past the cap a request waits in the pool's queue.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+        var configured = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set.");
+        var pool = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        pool.MaxPoolSize = Math.Min(pool.MaxPoolSize, builder.Configuration.GetValue("Database:MaxConnections", DefaultMaxConnections));
+        var connectionString = pool.ConnectionString;
 
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
