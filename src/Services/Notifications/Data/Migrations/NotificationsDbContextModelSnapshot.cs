@@ -243,7 +243,7 @@ namespace CreditPower.Notifications.Data.Migrations
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_contact_log_due")
-                        .HasFilter("\"Status\" = 'Queued'");
+                        .HasFilter("\"Status\" = 'Queued' AND \"Channel\" IN ('Sms', 'WeChat')");
 
                     b.HasIndex("ProviderMessageId");
 
