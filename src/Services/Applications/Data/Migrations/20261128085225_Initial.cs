@@ -123,6 +123,21 @@ namespace CreditPower.Applications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "subject_profiles",
+                columns: table => new
+                {
+                    Identifier = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_subject_profiles", x => x.Identifier);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "credit_reports",
                 columns: table => new
                 {
@@ -435,6 +450,9 @@ namespace CreditPower.Applications.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "subject_colours");
+
+            migrationBuilder.DropTable(
+                name: "subject_profiles");
 
             migrationBuilder.DropTable(
                 name: "capacity_pools");

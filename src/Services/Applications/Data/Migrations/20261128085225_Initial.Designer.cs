@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Applications.Data.Migrations
 {
     [DbContext(typeof(ApplicationsDbContext))]
-    [Migration("20261128065846_ApplicationsSubjectProfiles")]
-    partial class ApplicationsSubjectProfiles
+    [Migration("20261128085225_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

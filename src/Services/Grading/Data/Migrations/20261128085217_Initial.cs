@@ -281,6 +281,12 @@ namespace CreditPower.Grading.Data.Migrations
                 columns: new[] { "SubjectId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_credit_events_open_arrears",
+                table: "credit_events",
+                column: "AccountNumber",
+                filter: "\"EventType\" = 'arrears-outstanding' AND \"ResolvedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_credit_events_Source_ExternalId",
                 table: "credit_events",
                 columns: new[] { "Source", "ExternalId" },

@@ -58,6 +58,7 @@ namespace CreditPower.Notifications.Data.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
                     Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Trigger = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     DedupeKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
@@ -185,6 +186,7 @@ namespace CreditPower.Notifications.Data.Migrations
                 columns: table => new
                 {
                     SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Accounts = table.Column<string>(type: "jsonb", nullable: false),
@@ -294,7 +296,7 @@ namespace CreditPower.Notifications.Data.Migrations
                 name: "ix_contact_log_due",
                 table: "contact_log",
                 column: "NextAttemptAt",
-                filter: "\"Status\" = 'Queued'");
+                filter: "\"Status\" = 'Queued' AND \"Channel\" IN ('Sms', 'WeChat')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_contact_log_ProviderMessageId",
@@ -305,6 +307,12 @@ namespace CreditPower.Notifications.Data.Migrations
                 name: "IX_contact_log_SubjectId_CreatedAt",
                 table: "contact_log",
                 columns: new[] { "SubjectId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contact_log_unclaimed",
+                table: "contact_log",
+                column: "Identifier",
+                filter: "\"Identifier\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_letters_Number",
@@ -345,6 +353,11 @@ namespace CreditPower.Notifications.Data.Migrations
                 table: "outbox_messages",
                 column: "created_at",
                 filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subject_contacts_Identifier",
+                table: "subject_contacts",
+                column: "Identifier");
 
             migrationBuilder.CreateIndex(
                 name: "IX_wechat_bindings_OpenId",

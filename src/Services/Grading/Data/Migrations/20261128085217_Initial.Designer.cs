@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Grading.Data.Migrations
 {
     [DbContext(typeof(GradingDbContext))]
-    [Migration("20261128061846_Initial")]
+    [Migration("20261128085217_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -136,6 +136,9 @@ namespace CreditPower.Grading.Data.Migrations
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("SubjectId", "Status");
+
+                    b.HasIndex(new[] { "AccountNumber" }, "ix_credit_events_open_arrears")
+                        .HasFilter("\"EventType\" = 'arrears-outstanding' AND \"ResolvedAt\" IS NULL");
 
                     b.ToTable("credit_events", (string)null);
                 });

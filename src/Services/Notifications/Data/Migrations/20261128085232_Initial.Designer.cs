@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CreditPower.Notifications.Data.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261128062023_Initial")]
+    [Migration("20261128085232_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -188,6 +188,10 @@ namespace CreditPower.Notifications.Data.Migrations
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -236,9 +240,13 @@ namespace CreditPower.Notifications.Data.Migrations
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("Identifier")
+                        .HasDatabaseName("ix_contact_log_unclaimed")
+                        .HasFilter("\"Identifier\" IS NOT NULL");
+
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_contact_log_due")
-                        .HasFilter("\"Status\" = 'Queued'");
+                        .HasFilter("\"Status\" = 'Queued' AND \"Channel\" IN ('Sms', 'WeChat')");
 
                     b.HasIndex("ProviderMessageId");
 
@@ -671,6 +679,10 @@ namespace CreditPower.Notifications.Data.Migrations
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("Mobile")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -681,6 +693,8 @@ namespace CreditPower.Notifications.Data.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("SubjectId");
+
+                    b.HasIndex("Identifier");
 
                     b.ToTable("subject_contacts", (string)null);
                 });
