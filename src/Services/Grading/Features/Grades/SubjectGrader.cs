@@ -45,7 +45,7 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
             subject.LastRedOrBlackAt = now;
         }
 
-        db.Grades.Add(new GradeRecord
+        var grade = new GradeRecord
         {
             Id = Guid.CreateVersion7(),
             SubjectId = subject.Id,
@@ -55,24 +55,11 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
             Reasons = [.. result.Reasons],
             EffectiveAt = now,
             Cause = cause,
-        });
-
+        };
+        db.Grades.Add(grade);
         if (changed)
         {
-            db.AddToOutbox(new CreditGradeChanged
-            {
-                SubjectId = subject.Id,
-                SubjectKind = subject.Kind,
-                Identifier = subject.Identifier,
-                Name = subject.Name,
-                Accounts = [.. subject.Accounts.Select(a => a.Number)],
-                OldColour = previous,
-                NewColour = result.Colour,
-                Score = result.Score,
-                Reasons = result.Reasons,
-                RuleVersion = rules.Version,
-                EffectiveAt = now,
-            }, clock);
+            db.AddToOutbox(GradeChangedMessage.For(subject, grade, previous), clock);
         }
 
         return result;

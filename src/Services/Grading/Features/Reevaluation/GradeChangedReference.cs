@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
+using CreditPower.Grading.Features.Grades;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,20 +59,7 @@ internal sealed class GradeChangedReference : IOutboxReferenceResolver
         {
             if (grades.TryGetValue(reference.GradeId, out var grade) && subjects.TryGetValue(grade.SubjectId, out var subject))
             {
-                messages[row] = new CreditGradeChanged
-                {
-                    SubjectId = subject.Id,
-                    SubjectKind = subject.Kind,
-                    Identifier = subject.Identifier,
-                    Name = subject.Name,
-                    Accounts = [.. subject.Accounts.Select(a => a.Number).Order(StringComparer.Ordinal)],
-                    OldColour = reference.OldColour,
-                    NewColour = grade.Colour,
-                    Score = grade.Score,
-                    Reasons = grade.Reasons,
-                    RuleVersion = grade.RuleVersion,
-                    EffectiveAt = grade.EffectiveAt,
-                };
+                messages[row] = GradeChangedMessage.For(subject, grade, reference.OldColour);
             }
         }
 
