@@ -1,3 +1,4 @@
+using CreditPower.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -56,7 +57,7 @@ var workDir = Directory.CreateTempSubdirectory("creditpower-lookup-bench-");
 try
 {
     Console.WriteLine($"Grade look-up benchmark: {options.Subjects:N0} subjects, wrk -t{options.Threads} -c{options.Connections} -d{options.DurationSeconds}s; "
-        + $"{Environment.ProcessorCount} CPUs; load average {LoadAverage()}");
+        + $"{Environment.ProcessorCount} CPUs; load average {Machine.LoadAverage()}");
     await Wrk.EnsureInstalledAsync(cancellationToken);
     var repoRoot = RepoRoot();
 
@@ -158,7 +159,7 @@ try
     var rows = new List<Row>();
     async Task<Row> MeasureAsync(string name, ChildProcess server, string url, int connections, string? script, bool authorized, Target? target)
     {
-        Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}, {connections} connections, {options.DurationSeconds} s; load average {LoadAverage()}");
+        Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}, {connections} connections, {options.DurationSeconds} s; load average {Machine.LoadAverage()}");
         var before = await KeyspaceAsync(redisServer);
         var cpuBefore = server.CpuTime();
         var wall = Stopwatch.StartNew();
@@ -243,7 +244,7 @@ static void PrintTable(List<Row> rows, BenchOptions options, ChildProcess servic
     Console.WriteLine();
     Console.WriteLine("srv CPU: cores the server process used during the run; µs/req: its CPU time per request.");
     Console.WriteLine($"wrk -t{options.Threads} --latency -d{options.DurationSeconds}s on loopback; {Environment.ProcessorCount} CPUs shared by wrk, "
-        + $"the servers, PostgreSQL and Redis; load average now {LoadAverage()}");
+        + $"the servers, PostgreSQL and Redis; load average now {Machine.LoadAverage()}");
     Console.WriteLine($"{"run",-32} {"conns",5} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"vs const",8} {"srv CPU",7} {"µs/req",6} {"errors",6}  {"target",-28} verdict");
     foreach (var row in rows)
     {
@@ -357,8 +358,7 @@ static async Task EvictGradesAsync(ConnectionMultiplexer redis, IServer server, 
     }
 }
 
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
 
 static string RepoRoot()
 {

@@ -1,3 +1,4 @@
+using CreditPower.Bench;
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;

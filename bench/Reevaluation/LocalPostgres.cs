@@ -20,10 +20,6 @@ internal sealed class LocalPostgres : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>The postmaster's process id (the first line of postmaster.pid), for <see cref="CpuMeter"/>.</summary>
-    public int ServerProcessId =>
-        int.Parse(File.ReadLines(Path.Combine(_dataDirectory, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
-
     public static async Task<LocalPostgres> StartAsync()
     {
         var script = Path.Combine(RepositoryRoot(), "eng", "infra", "pg-run.sh");

@@ -1,3 +1,4 @@
+using CreditPower.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -29,7 +30,7 @@ for (var i = 0; i < args.Length - 1; i += 2)
     }
 }
 
-Console.WriteLine($"Re-evaluation benchmark: {subjects:N0} subjects, {events:N0} events in force, seed {seed}; {Environment.ProcessorCount} CPUs, load {Load()}");
+Console.WriteLine($"Re-evaluation benchmark: {subjects:N0} subjects, {events:N0} events in force, seed {seed}; {Environment.ProcessorCount} CPUs, load {Machine.LoadAverage()}");
 LocalPostgres? local = null;
 if (server is null)
 {
@@ -103,22 +104,22 @@ try
     var launcher = new ReevaluationLauncher(source, signal, options, TimeProvider.System);
 
     // Each re-evaluation is measured against a yardstick taken just before it, on the same tables.
-    var cpu = new CpuMeter(local?.ServerProcessId);
-    var before = cpu.Read();
+    var ownServer = local is not null;
+    var before = ProcessCpu.Sample(new Dictionary<int, string>());
     var first = await Yardstick.MeasureAsync(database);
     Console.WriteLine($"Yardstick: COPY out {first.Events:N0} events + sum per subject + COPY in {first.Grades:N0} grades: {first.Elapsed.TotalSeconds:F2} s; " +
-                      CpuMeter.Describe(before, cpu.Read()));
+                      CpuUsed(before, ProcessCpu.Sample(new Dictionary<int, string>()), ownServer));
     var (full, fullRun) = await ReevaluateAsync("Full re-evaluation (first grading of every subject: nearly all grades written)");
     Report(full, first.Elapsed);
 
-    before = cpu.Read();
+    before = ProcessCpu.Sample(new Dictionary<int, string>());
     var second = await Yardstick.MeasureAsync(database);
-    Console.WriteLine($"Yardstick again: {second.Elapsed.TotalSeconds:F2} s; {CpuMeter.Describe(before, cpu.Read())}");
+    Console.WriteLine($"Yardstick again: {second.Elapsed.TotalSeconds:F2} s; {CpuUsed(before, ProcessCpu.Sample(new Dictionary<int, string>()), ownServer)}");
     var (monthly, _) = await ReevaluateAsync("Monthly re-evaluation right after (steady state: grades already current, little to write)");
     Report(monthly, second.Elapsed);
 
     Console.WriteLine($"Peak working set of this process (generator, yardstick and runs): {Environment.WorkingSet / 1048576} MB now, " +
-                      $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB peak; load {Load()}");
+                      $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB peak; load {Machine.LoadAverage()}");
     Console.WriteLine($"Run {fullRun}: see reevaluation_runs for its counts.");
 
     async Task<(TimeSpan Elapsed, Guid Run)> ReevaluateAsync(string title)
@@ -137,7 +138,7 @@ try
                 await Task.Delay(50, CancellationToken.None);
             }
         }, CancellationToken.None);
-        var cpuBefore = cpu.Read();
+        var cpuBefore = ProcessCpu.Sample(new Dictionary<int, string>());
         var watch = Stopwatch.StartNew();
         var id = await launcher.StartAsync(ReevaluationKind.Monthly, DefaultRuleSet.Version, "bench", CancellationToken.None);
         var run = await executor.NextRunAsync(CancellationToken.None) ?? throw new InvalidOperationException("The run is not there.");
@@ -147,7 +148,7 @@ try
         }
 
         var elapsed = watch.Elapsed;
-        var cpuUsed = CpuMeter.Describe(cpuBefore, cpu.Read());
+        var cpuUsed = CpuUsed(cpuBefore, ProcessCpu.Sample(new Dictionary<int, string>()), ownServer);
         await sampling.CancelAsync();
         await sampler;
         await using var read = database.CreateCommand("""SELECT "Total", "Done", "Changed", "Error" FROM reevaluation_runs WHERE "Id" = @id""");
@@ -184,4 +185,13 @@ finally
 static void Report(TimeSpan run, TimeSpan yardstick) =>
     Console.WriteLine($"  ratio {run.TotalSeconds / yardstick.TotalSeconds:F2}× the yardstick (target ≤ 4×, never over 60 s: {(run.TotalSeconds <= 60 ? "under" : "OVER")} 60 s)");
 
-static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+// CPU seconds between two samples of the bench's process tree: this process and, when it started its own server,
+// PostgreSQL (ProcessCpu counts the backends that exited too). Unlike wall time it hardly moves when other work shares
+// the machine, so runs can be compared while it is busy; the figures to report stay the wall times on a quiet machine.
+static string CpuUsed(Dictionary<string, double> before, Dictionary<string, double> after, bool ownServer)
+{
+    double Used(string group) => after.GetValueOrDefault(group) - before.GetValueOrDefault(group);
+    return ownServer
+        ? $"CPU {Used("bench") + Used("postgres"):F1} s ({Used("bench"):F1} s this process, {Used("postgres"):F1} s PostgreSQL)"
+        : $"CPU {Used("bench"):F1} s in this process (PostgreSQL's not measured: external server)";
+}

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CreditPower.Bench.Pipeline;
+namespace CreditPower.Bench;
 
 /// <summary>
 /// CPU time of the bench's process tree from /proc/&lt;pid&gt;/stat (user + system), by process: the services by their
@@ -8,7 +8,7 @@ namespace CreditPower.Bench.Pipeline;
 /// can say which process the 2 cores went to. Only descendants of this process count, never another engineer's
 /// PostgreSQL on the same machine.
 /// </summary>
-internal static class ProcessCpu
+public static class ProcessCpu
 {
     // USER_HZ: the unit of utime/stime; 100 on every Linux this runs on (sysconf(_SC_CLK_TCK)).
     private const double TicksPerSecond = 100;

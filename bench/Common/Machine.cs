@@ -1,6 +1,6 @@
-namespace CreditPower.Bench.Pipeline;
+namespace CreditPower.Bench;
 
-internal static class Machine
+public static class Machine
 {
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
