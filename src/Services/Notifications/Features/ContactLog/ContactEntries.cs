@@ -19,6 +19,10 @@ internal static class ContactEntries
             Content = TemplateText.Render(template.Body, parameters),
             Status = ContactStatus.Queued,
             CreatedAt = now,
+
+            // Due at once: the dispatcher takes entries in the order they fall due, so a retry due later waits its turn
+            // behind new entries but not behind every one that comes after it.
+            NextAttemptAt = now,
         };
 
     /// <summary>One notification per trigger per channel.</summary>
