@@ -70,7 +70,7 @@ internal sealed partial class WeChatTokenCache(
 
             if (waited >= _waitLimit)
             {
-                throw new TimeoutException("另一实例持有微信 access_token 刷新锁过久。");
+                throw new TimeoutException("微信接口凭证正在由另一实例刷新，稍后自动重试。");
             }
 
             await Task.Delay(_waitStep, cancellationToken);
@@ -91,7 +91,8 @@ internal sealed partial class WeChatTokenCache(
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         if (!answer.TryGetProperty("access_token", out var token) || !answer.TryGetProperty("expires_in", out var expiresIn))
         {
-            throw new WeChatTokenException($"微信 stable_token 未发放令牌：{answer}");
+            throw new WeChatTokenException(
+                $"获取微信接口凭证失败（错误码 {(answer.TryGetProperty("errcode", out var code) ? code.ToString() : "无")}：{(answer.TryGetProperty("errmsg", out var message) ? message.GetString() : "无说明")}）。");
         }
 
         var now = clock.GetUtcNow();

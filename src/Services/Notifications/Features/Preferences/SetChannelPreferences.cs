@@ -23,12 +23,12 @@ internal static class SetChannelPreferences
         var errors = new Dictionary<string, string[]>();
         if (request.SmsEnabled is null)
         {
-            errors["smsEnabled"] = ["请说明是否接收短信通知（true 或 false）。"];
+            errors["smsEnabled"] = ["请选择是否接收短信通知。"];
         }
 
         if (request.WeChatEnabled is null)
         {
-            errors["weChatEnabled"] = ["请说明是否接收微信通知（true 或 false）。"];
+            errors["weChatEnabled"] = ["请选择是否接收微信通知。"];
         }
 
         if (errors.Count > 0)
