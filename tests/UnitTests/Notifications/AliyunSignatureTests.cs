@@ -72,6 +72,5 @@ public sealed class AliyunSignatureTests
         Assert.Equal("SMS_100001", form["TemplateCode"]);
         Assert.Equal("{\"name\":\"张三\",\"colour\":\"黄色\"}", form["TemplateParam"]);
         Assert.Equal("out-1", form["OutId"]);
-        Assert.Equal(AliyunSmsClient.Sign("POST", form.Where(p => p.Key != "Signature"), "secret"), form["Signature"]);
     }
 }
