@@ -32,7 +32,7 @@ internal static class SubmitApplication
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async Task<Results<Created<ApplicationDetailResponse>, ValidationProblem>> () =>
+        var (taken, refusal) = await strategy.ExecuteAsync(async Task<(ConnectionApplication? Taken, ValidationProblem? Refusal)> () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -45,7 +45,7 @@ internal static class SubmitApplication
                 await CreditPathRules.CheckSubjectAsync(request.SubjectKind, identifier, colour, db, errors, cancellationToken);
                 if (errors.Count > 0)
                 {
-                    return TypedResults.ValidationProblem(errors, title: "不能以信用承诺方式办理");
+                    return (null, TypedResults.ValidationProblem(errors, title: "不能以信用承诺方式办理"));
                 }
             }
 
@@ -91,9 +91,16 @@ internal static class SubmitApplication
             db.AddToOutbox(StageEvents.Changed(application, null, now), clock);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return TypedResults.Created($"/api/applications/{application.Id}",
-                await ApplicationDetailResponse.LoadAsync(db, application.Id, now, cancellationToken));
+            return (application, null);
         });
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // Read outside the retried block: a transient failure here must not take the application a second time.
+        return TypedResults.Created($"/api/applications/{taken!.Id}",
+            await ApplicationDetailResponse.LoadAsync(db, taken.Id, taken.SubmittedAt, cancellationToken));
     }
 
     private static Dictionary<string, string[]> Validate(SubmitApplicationRequest request, string identifier, DateOnly today)

@@ -48,7 +48,7 @@ internal static class AdvanceStage
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async Task<AdvanceResult> () =>
+        var (refusal, movedAt) = await strategy.ExecuteAsync(async Task<(ProblemHttpResult? Refusal, DateTimeOffset MovedAt)> () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -56,10 +56,9 @@ internal static class AdvanceStage
             await db.LockSubjectAsync(identifier, cancellationToken);
             var application = await db.Applications.Include(a => a.Timeline).FirstAsync(a => a.Id == id, cancellationToken);
 
-            var refusal = await RefusalAsync(application, request.ToStage, user, db, cancellationToken);
-            if (refusal is not null)
+            if (await RefusalAsync(application, request.ToStage, user, db, cancellationToken) is { } refused)
             {
-                return refusal;
+                return (refused, default);
             }
 
             var from = application.Stage;
@@ -69,8 +68,15 @@ internal static class AdvanceStage
             db.AddToOutbox(StageEvents.Changed(application, from, now), clock);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return TypedResults.Ok(await ApplicationDetailResponse.LoadAsync(db, application.Id, now, cancellationToken));
+            return (null, now);
         });
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // Read outside the retried block: a transient failure here must not make a move that happened look refused.
+        return TypedResults.Ok(await ApplicationDetailResponse.LoadAsync(db, id, movedAt, cancellationToken));
     }
 
     private static async Task<ProblemHttpResult?> RefusalAsync(
