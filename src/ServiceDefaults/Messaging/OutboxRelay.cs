@@ -113,16 +113,18 @@ internal sealed partial class OutboxRelay<TContext>(
         return messages;
     }
 
-    // A failed row stops its subject's later rows, so they are never published ahead of it.
+    // A row not published stops its subject's later rows, so they are never published ahead of it. Only the broker
+    // failing backs the whole relay off: a row whose message cannot be built is held, and the others go on.
     private async Task<(int Published, bool Failed)> PublishInOrderAsync(
         IEnumerable<(OutboxMessage Row, Guid? Subject)> rows, Dictionary<Guid, object> resolved, CancellationToken cancellationToken)
     {
         var published = 0;
         foreach (var (row, subject) in rows)
         {
-            if (!await TryPublishAsync(row, subject, resolved, cancellationToken))
+            var outcome = await TryPublishAsync(row, subject, resolved, cancellationToken);
+            if (outcome != Outcome.Published)
             {
-                return (published, true);
+                return (published, outcome == Outcome.BrokerFailed);
             }
 
             row.SentAt = clock.GetUtcNow();
@@ -133,7 +135,7 @@ internal sealed partial class OutboxRelay<TContext>(
     }
 
     // The message is the one a reference resolver built for a claim-check row, or the row's body deserialized.
-    private async Task<bool> TryPublishAsync(OutboxMessage row, Guid? subject, Dictionary<Guid, object> resolved, CancellationToken cancellationToken)
+    private async Task<Outcome> TryPublishAsync(OutboxMessage row, Guid? subject, Dictionary<Guid, object> resolved, CancellationToken cancellationToken)
     {
         if (!resolved.TryGetValue(row.Id, out var message))
         {
@@ -143,7 +145,7 @@ internal sealed partial class OutboxRelay<TContext>(
                 // A claim-check row its resolver did not find, or a type this build does not know: kept for a later try.
                 Fail(row, new InvalidOperationException($"Outbox message type '{row.MessageType}' is not a known type and no reference resolver built it."),
                     row.MessageType, null);
-                return false;
+                return Outcome.Held;
             }
 
             message = JsonSerializer.Deserialize(row.Body, known, OutboxDbContextExtensions.Json)!;
@@ -167,12 +169,12 @@ internal sealed partial class OutboxRelay<TContext>(
                     context.Headers.Set(PartitionKey.Header, id.ToString());
                 }
             }, timeout.Token);
-            return true;
+            return Outcome.Published;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Fail(row, ex, type.Name, activity);
-            return false;
+            return Outcome.BrokerFailed;
         }
     }
 
@@ -181,7 +183,22 @@ internal sealed partial class OutboxRelay<TContext>(
         row.Attempts++;
         row.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
         activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-        LogPublishFailed(logger, exception, row.Id, typeName, row.Attempts);
+
+        // Attempts 1, 2, 4, 8…: a row held for good would otherwise log on every batch.
+        if ((row.Attempts & (row.Attempts - 1)) == 0)
+        {
+            LogPublishFailed(logger, exception, row.Id, typeName, row.Attempts);
+        }
+    }
+
+    private enum Outcome
+    {
+        Published,
+
+        /// <summary>Its message could not be built (an unknown type, a claim check not resolved): kept for a later try.</summary>
+        Held,
+
+        BrokerFailed,
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay for {Context} failed; retrying")]
