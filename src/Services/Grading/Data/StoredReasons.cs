@@ -8,8 +8,7 @@ namespace CreditPower.Grading.Data;
 /// <summary>
 /// The reasons of a stored grade as the history keeps them: an array of <c>[code, points, description]</c> triples.
 /// Without the property names every reason repeats, a full re-evaluation writes a million reason lists at a little over
-/// half the bytes (bench/Reevaluation). Chinese is stored as it is, not escaped as \uXXXX. Reads the earlier
-/// <c>{"code", "points", "description"}</c> objects too.
+/// half the bytes (bench/Reevaluation). Chinese is stored as it is, not escaped as \uXXXX.
 /// </summary>
 internal static class StoredReasons
 {
@@ -49,7 +48,7 @@ internal static class StoredReasons
         Expect(ref json, JsonTokenType.StartArray);
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
-            reasons.Add(json.TokenType == JsonTokenType.StartObject ? ReadObject(ref json) : ReadTriple(ref json));
+            reasons.Add(ReadTriple(ref json));
         }
 
         return reasons;
@@ -70,26 +69,6 @@ internal static class StoredReasons
         var description = json.GetString()!;
         Expect(ref json, JsonTokenType.EndArray);
         return new GradeReason(code, points, description);
-    }
-
-    private static GradeReason ReadObject(ref Utf8JsonReader json)
-    {
-        string? code = null, description = null;
-        var points = 0;
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = json.GetString();
-            json.Read();
-            switch (name)
-            {
-                case "code": code = json.GetString(); break;
-                case "points": points = json.GetInt32(); break;
-                case "description": description = json.GetString(); break;
-                default: json.Skip(); break;
-            }
-        }
-
-        return new GradeReason(code ?? "", points, description ?? "");
     }
 
     private static void Expect(ref Utf8JsonReader json, JsonTokenType type)

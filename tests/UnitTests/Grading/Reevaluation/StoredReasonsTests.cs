@@ -5,7 +5,7 @@ using Xunit;
 
 namespace CreditPower.UnitTests.Grading.Reevaluation;
 
-/// <summary>The grade history's compact reasons: what is written reads back the same, and the earlier form still reads.</summary>
+/// <summary>The grade history's compact reasons: what is written reads back the same; anything else is refused.</summary>
 public sealed class StoredReasonsTests
 {
     private static readonly List<GradeReason> _reasons =
@@ -14,8 +14,6 @@ public sealed class StoredReasonsTests
         new("cap:bonus", -3, "加分超过上限，按 \"10\" 分计"),
         new("gate:history", 0, "信用记录不足 24 个月，暂不能评为绿色"),
     ];
-
-    private static readonly JsonSerializerOptions _web = new(JsonSerializerDefaults.Web);
 
     [Fact]
     public void Reasons_are_stored_as_triples_with_chinese_unescaped_and_read_back_equal()
@@ -29,19 +27,12 @@ public sealed class StoredReasonsTests
         Assert.Empty(StoredReasons.Parse("[]"));
     }
 
-    [Fact]
-    public void Reasons_stored_as_objects_before_the_compact_form_still_read()
-    {
-        var earlier = JsonSerializer.Serialize(_reasons, _web);
-
-        Assert.Equal(_reasons, StoredReasons.Parse(earlier));
-    }
-
     [Theory]
     [InlineData("{}")]
     [InlineData("""[["code",-2]]""")]
     [InlineData("""[["code","-2","text"]]""")]
     [InlineData("""[1]""")]
+    [InlineData("""[{"code":"a","points":-2,"description":"b"}]""")]
     public void Anything_else_is_refused(string stored) =>
         Assert.ThrowsAny<JsonException>(() => StoredReasons.Parse(stored));
 }
