@@ -2,6 +2,7 @@ using System.Net;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
+using CreditPower.IntegrationTests.Notifications;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
@@ -107,7 +108,7 @@ public sealed class BrokerOutageTests(ServicesFixture services)
         // Notifications: exactly one SMS, one WeChat and one call for the yellow downgrade (the first, blue grade sends
         // nothing); the application's own notices may share the log.
         var contacts = await clerkNotifications.GetJsonAsync($"/api/subjects/{subjectId}/contact-log");
-        Assert.Equal(["phoneCall", "sms", "weChat"], IdempotentConsumerTests.GradeNoticeChannels(contacts));
+        Assert.Equal(["phoneCall", "sms", "weChat"], NotificationSteps.GradeNotices(contacts).Select(n => n.Channel));
         Assert.Equal(3, contacts.EnumerateArray().Count(c => c.GetProperty("content").GetString()!.Contains("黄色", StringComparison.Ordinal)));
 
         // ValueAdded: no longer eligible.

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
+using CreditPower.IntegrationTests.Notifications;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
@@ -71,9 +71,8 @@ public sealed class IdempotentConsumerTests(ServicesFixture services)
 
         // Notifications: one SMS, one WeChat reminder and one call for the downgrade, not two of each.
         var contacts = await clerkNotifications.GetJsonAsync($"/api/subjects/{subjectId}/contact-log");
-        Assert.Equal(["phoneCall", "sms", "weChat"], GradeNoticeChannels(contacts));
-        Assert.Equal(["call-script-yellow", "grade-yellow-sms", "grade-yellow-wechat"],
-            contacts.EnumerateArray().Select(c => c.GetProperty("templateCode").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal([("phoneCall", "call-script-yellow"), ("sms", "grade-yellow-sms"), ("weChat", "grade-yellow-wechat")],
+            NotificationSteps.GradeNotices(contacts));
 
         // ValueAdded: eligibility follows the downgrade.
         var eligibility = await clerkValueAdded.GetJsonAsync($"/api/subjects/{subjectId}/eligibility");
@@ -89,18 +88,6 @@ public sealed class IdempotentConsumerTests(ServicesFixture services)
             Assert.Equal("CreditGradeChangedConsumer", row.Consumer);
         }
     }
-
-    internal static List<string?> Channels(JsonElement contactLog) =>
-        [.. contactLog.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal)];
-
-    /// <summary>
-    /// The channels of the grade notices only: an application's own notices share the subject's log once Applications
-    /// knows the subject, which depends on when its profile arrived.
-    /// </summary>
-    internal static List<string?> GradeNoticeChannels(JsonElement contactLog) =>
-        [.. contactLog.EnumerateArray()
-            .Where(c => !c.GetProperty("templateCode").GetString()!.StartsWith("application-", StringComparison.Ordinal))
-            .Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal)];
 
     private static CreditGradeChanged GradeChange(
         Guid subjectId, string uscc, CreditColour? from, CreditColour to, int score, DateTimeOffset effectiveAt) => new()

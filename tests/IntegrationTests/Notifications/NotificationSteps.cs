@@ -146,6 +146,16 @@ internal static class NotificationSteps
     public static List<string?> Channels(JsonElement contactLog) =>
         [.. contactLog.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The (channel, template code) of the grade notices in a contact log, in order: an application's own notices share
+    /// the subject's log once Applications knows the subject, which depends on when its profile arrived.
+    /// </summary>
+    public static List<(string? Channel, string? Template)> GradeNotices(JsonElement contactLog) =>
+        [.. contactLog.EnumerateArray()
+            .Where(c => !c.GetProperty("templateCode").GetString()!.StartsWith("application-", StringComparison.Ordinal))
+            .Select(c => (c.GetProperty("channel").GetString(), c.GetProperty("templateCode").GetString()))
+            .Order()];
+
     public static async Task<JsonElement> SingleLetterAsync(this ServicesFixture services, Guid subjectId)
     {
         using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
