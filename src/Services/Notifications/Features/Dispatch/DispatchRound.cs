@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CreditPower.Contracts;
 using CreditPower.Notifications.Channels;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
@@ -132,23 +131,11 @@ internal sealed class DispatchRound(
             default:
                 var givenUp = result.Outcome == SendOutcome.RetryLater;
                 entry.Status = givenUp ? ContactStatus.GivenUp : ContactStatus.Failed;
-                db.AddToOutbox(new NotificationFailed
-                {
-                    NotificationId = entry.Id,
-                    SubjectId = entry.SubjectId,
-                    Channel = ChannelName(entry.Channel),
-                    Trigger = entry.Trigger,
-                    TemplateCode = entry.TemplateCode,
-                    Reason = givenUp ? $"已尝试 {entry.Attempts} 次仍未成功，放弃发送：{entry.LastError}" : entry.LastError ?? "发送失败",
-                    GivenUp = givenUp,
-                    Attempts = entry.Attempts,
-                    FailedAt = now,
-                }, clock);
+                db.AddToOutbox(DeliveryMessages.Failed(entry,
+                    givenUp ? $"已尝试 {entry.Attempts} 次仍未成功，放弃发送：{entry.LastError}" : entry.LastError ?? "发送失败", now), clock);
                 break;
         }
     }
-
-    internal static string ChannelName(Channel channel) => channel == Channel.Sms ? "sms" : "weChat";
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.Dispatch;
@@ -64,33 +63,13 @@ internal static class ReceiveSmsReports
             {
                 entry.Status = ContactStatus.Delivered;
                 entry.DeliveredAt = at;
-                db.AddToOutbox(new NotificationDelivered
-                {
-                    NotificationId = entry.Id,
-                    SubjectId = entry.SubjectId,
-                    Channel = DispatchRound.ChannelName(entry.Channel),
-                    Trigger = entry.Trigger,
-                    TemplateCode = entry.TemplateCode,
-                    ProviderMessageId = entry.ProviderMessageId ?? report.BizId ?? "",
-                    DeliveredAt = at,
-                }, clock);
+                db.AddToOutbox(DeliveryMessages.Delivered(entry, at), clock);
             }
             else
             {
                 entry.Status = ContactStatus.Failed;
                 entry.LastError = $"运营商回执：{report.ErrCode} {report.ErrMsg}".Trim();
-                db.AddToOutbox(new NotificationFailed
-                {
-                    NotificationId = entry.Id,
-                    SubjectId = entry.SubjectId,
-                    Channel = DispatchRound.ChannelName(entry.Channel),
-                    Trigger = entry.Trigger,
-                    TemplateCode = entry.TemplateCode,
-                    Reason = entry.LastError,
-                    GivenUp = false,
-                    Attempts = entry.Attempts,
-                    FailedAt = at,
-                }, clock);
+                db.AddToOutbox(DeliveryMessages.Failed(entry, entry.LastError, at), clock);
             }
         }
 
