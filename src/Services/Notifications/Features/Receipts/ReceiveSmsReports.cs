@@ -39,8 +39,8 @@ internal static class ReceiveSmsReports
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-        var ids = reports.Select(r => Guid.TryParseExact(r.OutId, "N", out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
-        var bizIds = reports.Where(r => !string.IsNullOrEmpty(r.BizId)).Select(r => r.BizId!).ToArray();
+        var ids = reports.Select(OutId).OfType<Guid>().Distinct().ToArray();
+        var bizIds = reports.Select(r => r.BizId).OfType<string>().Where(b => b.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         // FOR UPDATE waits for a dispatch round still holding the row: a receipt can outrun the commit of "Sent".
         var entries = await db.ContactLog
             .FromSql($"""
@@ -49,10 +49,18 @@ internal static class ReceiveSmsReports
                 FOR UPDATE
                 """)
             .ToListAsync(cancellationToken);
+        var byId = entries.ToDictionary(e => e.Id);
+        var byBizId = new Dictionary<string, ContactLogEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.ProviderMessageId is not null))
+        {
+            byBizId.TryAdd(entry.ProviderMessageId!, entry);
+        }
 
         foreach (var report in reports)
         {
-            var entry = entries.FirstOrDefault(e => e.Id.ToString("N") == report.OutId) ?? entries.FirstOrDefault(e => e.ProviderMessageId == report.BizId);
+            // The OutId we sent is the entry's id; the BizId finds an entry whose receipt came without it.
+            var entry = OutId(report) is { } id && byId.TryGetValue(id, out var byOutId) ? byOutId
+                : report.BizId is { } bizId ? byBizId.GetValueOrDefault(bizId) : null;
             if (entry is null || entry.Status != ContactStatus.Sent)
             {
                 continue;
@@ -76,6 +84,8 @@ internal static class ReceiveSmsReports
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ReceiptAnswer(0, "接收成功"));
     }
+
+    private static Guid? OutId(SmsReport report) => Guid.TryParseExact(report.OutId, "N", out var id) ? id : null;
 
     private static DateTimeOffset? ParseBeijing(string? value, TimeZoneInfo zone) =>
         DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
