@@ -80,7 +80,7 @@ internal static partial class SendSmsEndpoint
             return Error(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
         }
 
-        if (!nonces.TryUse(Param("SignatureNonce")))
+        if (!nonces.TryUse(Param("SignatureNonce"), timestamp, sms.TimestampTolerance))
         {
             return Error(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
         }
