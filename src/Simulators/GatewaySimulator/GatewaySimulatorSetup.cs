@@ -26,10 +26,7 @@ internal static class GatewaySimulatorSetup
     /// <summary>The two providers' endpoints at the paths the real ones use, the control API, and the page at /.</summary>
     public static WebApplication MapGatewaySimulator(this WebApplication app)
     {
-        // Alibaba's RPC endpoint is the root path: a GET of / with Action= is a SendSms call; without, the page.
-        app.MapGet("/", (HttpContext context, MessageLog log, CancellationToken cancellationToken) =>
-            context.Request.Query.ContainsKey("Action") ? SendSmsEndpoint.Handle(context, cancellationToken) : Task.FromResult(HomePage.Render(log)));
-        app.MapPost("/", SendSmsEndpoint.Handle);
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], SendSmsEndpoint.Handle);
         app.MapPost("/cgi-bin/stable_token", WeChatEndpoints.StableToken);
         app.MapPost("/cgi-bin/message/template/send", WeChatEndpoints.SendTemplate);
         app.MapControlApi();

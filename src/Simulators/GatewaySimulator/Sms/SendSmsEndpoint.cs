@@ -16,17 +16,23 @@ namespace CreditPower.GatewaySimulator.Sms;
 /// </summary>
 internal static partial class SendSmsEndpoint
 {
-    public static async Task<IResult> Handle(HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(
+        HttpRequest request,
+        IOptionsMonitor<SmsSimulatorOptions> options,
+        NonceCache nonces,
+        Behaviour behaviour,
+        MessageLog log,
+        ReceiptPusher receipts,
+        ReceiptSettings receiptSettings,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var request = context.Request;
-        var services = context.RequestServices;
-        var options = services.GetRequiredService<IOptionsMonitor<SmsSimulatorOptions>>();
-        var nonces = services.GetRequiredService<NonceCache>();
-        var behaviour = services.GetRequiredService<Behaviour>();
-        var log = services.GetRequiredService<MessageLog>();
-        var receipts = services.GetRequiredService<ReceiptPusher>();
-        var receiptSettings = services.GetRequiredService<ReceiptSettings>();
-        var clock = services.GetRequiredService<TimeProvider>();
+        // Alibaba's RPC endpoint is the root path, where a person opening the simulator lands too: a GET without Action is the page.
+        if (HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("Action"))
+        {
+            return HomePage.Render(log);
+        }
+
         var parameters = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         if (request.HasFormContentType)
         {
