@@ -12,13 +12,15 @@ var signingKey = builder.AddParameter(ResourceNames.JwtSigningKey, new GenerateP
 var staffPassword = builder.AddParameter(ResourceNames.StaffDevPassword, secret: true);
 var billingFeedKey = builder.AddParameter(ResourceNames.BillingFeedApiKey, new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
 
-// The SMS and WeChat provider accounts (the simulator's by default; the real ones are a parameter change away), and
-// the token the SMS provider's receipt callback URL carries.
+// The SMS and WeChat provider accounts (the simulator's by default; the real ones are a parameter change away), the
+// token the SMS provider's receipt callback URL carries, and the Token WeChat signs its pushed events with.
 var smsKeyId = builder.AddParameter(ResourceNames.SmsAccessKeyId, "LTAI5tCreditPowerLocal");
 var smsKeySecret = builder.AddParameter(ResourceNames.SmsAccessKeySecret, new GenerateParameterDefault { MinLength = 30, Special = false }, secret: true);
 var smsReceiptToken = builder.AddParameter(ResourceNames.SmsReceiptToken, new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true);
 var weChatAppId = builder.AddParameter(ResourceNames.WeChatAppId, "wx7c3ea21f9d4b6e58");
 var weChatAppSecret = builder.AddParameter(ResourceNames.WeChatAppSecret, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+// WeChat takes a server Token of 3 to 32 letters and digits.
+var weChatServerToken = builder.AddParameter(ResourceNames.WeChatServerToken, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 
 // Services: each owns its database; all talk over RabbitMQ.
 var grading = builder.AddService<Projects.Grading>(ResourceNames.Grading, ResourceNames.GradingDb, servers, signingKey)
@@ -31,7 +33,8 @@ var notifications = builder.AddService<Projects.Notifications>(ResourceNames.Not
     .WithEnvironment("Sms__AccessKeySecret", smsKeySecret)
     .WithEnvironment("Sms__ReceiptToken", smsReceiptToken)
     .WithEnvironment("WeChat__AppId", weChatAppId)
-    .WithEnvironment("WeChat__AppSecret", weChatAppSecret);
+    .WithEnvironment("WeChat__AppSecret", weChatAppSecret)
+    .WithEnvironment("WeChat__ServerToken", weChatServerToken);
 // Dispatch settings given to the AppHost as Notifications:Dispatch:* (tests turn quiet hours off this way).
 foreach (var (key, value) in builder.Configuration.GetSection("Notifications:Dispatch").AsEnumerable(makePathsRelative: true))
 {
@@ -54,7 +57,7 @@ var portal = builder.AddProject<Projects.Portal>(ResourceNames.Portal)
     .WithHttpHealthCheck("/health");
 
 // Simulators: Alibaba Cloud SMS and the WeChat Official Account, checking what we send as the providers would. Each side
-// knows the other's URL: Notifications sends to the simulator, the simulator pushes receipts back to Notifications.
+// knows the other's URL: Notifications sends to the simulator, the simulator pushes SMS receipts and WeChat events back.
 var simulator = builder.AddProject<Projects.GatewaySimulator>(ResourceNames.GatewaySimulator)
     .WithEnvironment("Sms__AccessKeys__0__Id", smsKeyId)
     .WithEnvironment("Sms__AccessKeys__0__Secret", smsKeySecret)
@@ -62,6 +65,8 @@ var simulator = builder.AddProject<Projects.GatewaySimulator>(ResourceNames.Gate
         ReferenceExpression.Create($"{notifications.GetEndpoint("http")}/api/callbacks/sms-reports?token={smsReceiptToken.Resource}"))
     .WithEnvironment("WeChat__AppId", weChatAppId)
     .WithEnvironment("WeChat__AppSecret", weChatAppSecret)
+    .WithEnvironment("WeChat__ServerUrl", ReferenceExpression.Create($"{notifications.GetEndpoint("http")}/api/callbacks/wechat-events"))
+    .WithEnvironment("WeChat__ServerToken", weChatServerToken)
     .WithHttpHealthCheck("/health");
 notifications.WithReference(simulator)
     .WithEnvironment("Sms__BaseUrl", simulator.GetEndpoint("http"))

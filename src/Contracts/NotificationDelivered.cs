@@ -1,7 +1,8 @@
 namespace CreditPower.Contracts;
 
 /// <summary>
-/// Published by Notifications when a provider reports that a message reached the customer (an SMS delivery receipt).
+/// Published by Notifications when a provider reports that a message reached the customer (an SMS delivery receipt, a
+/// WeChat TEMPLATESENDJOBFINISH event with Status success).
 /// </summary>
 public sealed record NotificationDelivered
 {

@@ -31,4 +31,5 @@ public static class ResourceNames
     public const string SmsReceiptToken = "sms-receipt-token";
     public const string WeChatAppId = "wechat-app-id";
     public const string WeChatAppSecret = "wechat-app-secret";
+    public const string WeChatServerToken = "wechat-server-token";
 }

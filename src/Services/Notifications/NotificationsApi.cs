@@ -47,6 +47,12 @@ internal static class NotificationsApi
         api.MapPost("/callbacks/sms-reports", ReceiveSmsReports.Handle)
             .WithName("ReceiveSmsReports").WithSummary("短信服务商推送的状态报告（回执），凭回调地址中的令牌认证")
             .RequireAuthorization(ReceiptCallbackAuthenticationHandler.Policy);
+        api.MapPost("/callbacks/wechat-events", ReceiveWeChatEvents.Handle)
+            .WithName("ReceiveWeChatEvents").WithSummary("微信公众号推送的事件（模板消息送达结果），凭 Token 签名认证")
+            .RequireAuthorization(WeChatEventAuthenticationHandler.Policy);
+        api.MapGet("/callbacks/wechat-events", VerifyWeChatServer.Handle)
+            .WithName("VerifyWeChatServer").WithSummary("微信公众号服务器地址校验（原样返回 echostr），凭 Token 签名认证")
+            .RequireAuthorization(WeChatEventAuthenticationHandler.Policy);
 
         // Phone-call tasks (DOMAIN.md §6): a yellow downgrade asks staff to call; no answer is retried on the next working day.
         api.MapGet("/call-tasks", ListCallTasks.Handle)

@@ -19,6 +19,9 @@ internal static class GatewaySimulatorSetup
         builder.Services.AddSingleton<ReceiptSettings>();
         builder.Services.AddSingleton<ReceiptPusher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReceiptPusher>());
+        builder.Services.AddSingleton<TemplateEventSettings>();
+        builder.Services.AddSingleton<TemplateEventPusher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TemplateEventPusher>());
         builder.Services.AddHttpClient();
         return builder;
     }

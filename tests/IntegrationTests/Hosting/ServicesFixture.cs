@@ -63,6 +63,9 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
 
     public string SmsReceiptToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
 
+    /// <summary>The Token WeChat (the simulator) signs the events it pushes to Notifications with.</summary>
+    public string WeChatServerToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
     /// <summary>The run's Redis, through a connection of the tests' own (not the service's).</summary>
     public IDatabase Redis => Started(_redis).GetDatabase();
 
@@ -101,11 +104,14 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         // The bus connects in the background: consumers are bound to their queues once /health says so.
         await WaitUntilHealthyAsync(cancellation);
 
-        // Only now is Notifications' port known: point the simulator's receipt pushes at it.
+        // Only now is Notifications' port known: point the simulator's receipt and event pushes at it.
         using var control = _simulator.CreateClient();
         using var callback = await control.PutAsJsonAsync("/simulator/sms/receipt-callback",
             new { callbackUrl = $"{_notifications.ClientOptions.BaseAddress}api/callbacks/sms-reports?token={SmsReceiptToken}" }, cancellation);
         callback.EnsureSuccessStatusCode();
+        using var events = await control.PutAsJsonAsync("/simulator/wechat/event-callback",
+            new { serverUrl = $"{_notifications.ClientOptions.BaseAddress}api/callbacks/wechat-events" }, cancellation);
+        events.EnsureSuccessStatusCode();
     }
 
     /// <summary>
@@ -191,6 +197,7 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         settings["WeChat:BaseUrl"] = simulator;
         settings["WeChat:AppId"] = WeChatAppId;
         settings["WeChat:AppSecret"] = WeChatAppSecret;
+        settings["WeChat:ServerToken"] = WeChatServerToken;
         // Short back-offs and few attempts, so retry and give-up tests finish in seconds.
         settings["Dispatch:MaxAttempts"] = "3";
         settings["Dispatch:RetryBaseDelay"] = "00:00:00.200";
@@ -206,6 +213,8 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         ["Sms:ReceiptDelay"] = "00:00:00.050",
         ["WeChat:AppId"] = WeChatAppId,
         ["WeChat:AppSecret"] = WeChatAppSecret,
+        ["WeChat:ServerToken"] = WeChatServerToken,
+        ["WeChat:EventDelay"] = "00:00:00.050",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -19,4 +19,16 @@ public sealed class WeChatOptions
     public double RefreshAtFraction { get; set; } = 0.8;
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The Token of the account's server configuration (服务器配置): WeChat signs what it pushes to our callback with it;
+    /// events without a valid signature are refused.
+    /// </summary>
+    public string ServerToken { get; set; } = "";
+
+    /// <summary>
+    /// How far a pushed event's timestamp may be from our clock. WeChat's signature covers the timestamp but not the
+    /// body, so a signed URL that leaked could carry any event; the window bounds how long it can.
+    /// </summary>
+    public TimeSpan EventTimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -89,10 +89,29 @@ internal static class ControlApi
             receipts.SetUndeliverable(request.PhoneNumber, !request.Deliverable);
             return TypedResults.NoContent();
         });
-        api.MapPost("/reset", (Behaviour behaviour, ReceiptSettings receipts, TokenStore tokens) =>
+        api.MapPut("/wechat/event-callback", (WeChatEventCallbackRequest request, TemplateEventSettings events) =>
+        {
+            events.ServerUrl = request.ServerUrl;
+            return TypedResults.NoContent();
+        });
+        api.MapPut("/wechat/delivery", IResult (WeChatDeliveryRequest request, TemplateEventSettings events) =>
+        {
+            if (!TemplateEventSettings.Outcomes.Contains(request.Status))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["status"] = [$"应为 {string.Join("、", TemplateEventSettings.Outcomes)} 之一。"],
+                });
+            }
+
+            events.SetOutcome(request.OpenId, request.Status);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/reset", (Behaviour behaviour, ReceiptSettings receipts, TemplateEventSettings events, TokenStore tokens) =>
         {
             behaviour.Reset();
             receipts.Reset();
+            events.Reset();
             tokens.Reset();
             return TypedResults.NoContent();
         });

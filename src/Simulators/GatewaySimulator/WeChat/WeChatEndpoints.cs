@@ -11,7 +11,8 @@ namespace CreditPower.GatewaySimulator.WeChat;
 
 /// <summary>
 /// WeChat Official Account: <c>POST /cgi-bin/stable_token</c> and <c>POST /cgi-bin/message/template/send</c>, answered
-/// as WeChat does — always HTTP 200, success or failure told by <c>errcode</c>/<c>errmsg</c>.
+/// as WeChat does — always HTTP 200, success or failure told by <c>errcode</c>/<c>errmsg</c>. An accepted template
+/// message is followed by its TEMPLATESENDJOBFINISH event (<see cref="TemplateEventPusher"/>).
 /// </summary>
 internal static partial class WeChatEndpoints
 {
@@ -41,7 +42,7 @@ internal static partial class WeChatEndpoints
     }
 
     public static async Task<IResult> SendTemplate(HttpRequest request, TokenStore tokens, Behaviour behaviour, MessageLog log,
-        CancellationToken cancellationToken)
+        TemplateEventPusher events, CancellationToken cancellationToken)
     {
         var tokenError = tokens.Check(request.Query["access_token"].ToString());
         if (tokenError != 0)
@@ -85,7 +86,9 @@ internal static partial class WeChatEndpoints
 
         var data = (body.Data ?? []).ToDictionary(d => d.Key, d => d.Value.Value ?? "", StringComparer.Ordinal);
         var msgId = Random.Shared.NextInt64(1_000_000_000_000_000, 9_999_999_999_999_999);
-        log.Add(MessageLog.WeChat, openId, null, body.TemplateId, data, null, msgId.ToString(CultureInfo.InvariantCulture), body.Url);
+        var msgIdText = msgId.ToString(CultureInfo.InvariantCulture);
+        log.Add(MessageLog.WeChat, openId, null, body.TemplateId, data, null, msgIdText, body.Url);
+        events.Schedule(openId, msgIdText);
         return Json(new { errcode = 0, errmsg = "ok", msgid = msgId });
     }
 
