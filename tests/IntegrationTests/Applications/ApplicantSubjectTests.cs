@@ -30,10 +30,10 @@ public sealed class ApplicantSubjectTests(ServicesFixture services)
 
         var applicationId = (await services.SubmitAsync(ApplicationSteps.PropertyProofBody(profile.Identifier, Name))).Id();
 
-        var submitted = Assert.Single(await services.OutboxAsync<ApplicationSubmitted>("applicationId", applicationId));
+        var submitted = Assert.Single(await services.Applications.OutboxAsync<ApplicationSubmitted>("applicationId", applicationId));
         Assert.Equal(profile.SubjectId, submitted.GetProperty("subjectId").GetGuid());
         Assert.Equal(profile.Identifier, submitted.GetProperty("identifier").GetString());
-        var accepted = Assert.Single(await services.OutboxAsync<ApplicationStageChanged>("applicationId", applicationId));
+        var accepted = Assert.Single(await services.Applications.OutboxAsync<ApplicationStageChanged>("applicationId", applicationId));
         Assert.Equal(profile.SubjectId, accepted.GetProperty("subjectId").GetGuid());
 
         var log = await services.ContactLogWhenAsync(profile.SubjectId,

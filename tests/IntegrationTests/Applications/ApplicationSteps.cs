@@ -3,10 +3,8 @@ using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
-using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditPower.IntegrationTests.Applications;
@@ -106,17 +104,6 @@ internal static class ApplicationSteps
     {
         using var client = services.CreateClientAs(ResourceNames.Applications, user, role);
         return await client.PostAsync($"/api/applications/{id}/stage", Api.RawJson($$"""{"toStage":"{{toStage}}"}"""), Api.Cancellation);
-    }
-
-    /// <summary>The <typeparamref name="T"/> messages in the Applications outbox whose <paramref name="property"/> is <paramref name="id"/>, oldest first.</summary>
-    public static async Task<List<JsonElement>> OutboxAsync<T>(this ServicesFixture services, string property, Guid id)
-    {
-        var type = typeof(T).FullName + ",";
-        var about = JsonSerializer.Serialize(new Dictionary<string, Guid> { [property] = id });
-        var bodies = await services.Applications.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.MessageType.StartsWith(type) && EF.Functions.JsonContains(m.Body, about))
-            .OrderBy(m => m.CreatedAt).Select(m => m.Body).ToListAsync(Api.Cancellation));
-        return [.. bodies.Select(b => JsonDocument.Parse(b).RootElement.Clone())];
     }
 
     public static async Task<JsonElement> GetApplicationAsync(this ServicesFixture services, Guid id)

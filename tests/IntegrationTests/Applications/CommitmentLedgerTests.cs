@@ -34,7 +34,7 @@ public sealed class CommitmentLedgerTests(ServicesFixture services) : IDisposabl
         var grade = await Eventually.GetAsync(() => grading.GetJsonAsync($"/api/subjects/{subjectId}/grade"),
             g => g.GetProperty("colour").GetString() == "black", "Grading to turn the subject black");
         Assert.Contains(grade.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "commitment-broken");
-        var broken = await services.OutboxAsync<CommitmentBroken>("commitmentId", bills);
+        var broken = await services.Applications.OutboxAsync<CommitmentBroken>("commitmentId", bills);
         var message = Assert.Single(broken);
         Assert.Equal(uscc, message.GetProperty("identifier").GetString());
         Assert.Equal(signed.Id(), message.GetProperty("applicationId").GetGuid());
@@ -57,8 +57,8 @@ public sealed class CommitmentLedgerTests(ServicesFixture services) : IDisposabl
 
         var problem = await Api.AssertProblemAsync(again, HttpStatusCode.Conflict);
         Assert.Contains("officer-chen", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Single(await services.OutboxAsync<CommitmentKept>("commitmentId", documents));
-        Assert.Empty(await services.OutboxAsync<CommitmentBroken>("commitmentId", documents));
+        Assert.Single(await services.Applications.OutboxAsync<CommitmentKept>("commitmentId", documents));
+        Assert.Empty(await services.Applications.OutboxAsync<CommitmentBroken>("commitmentId", documents));
         Assert.Equal(CommitmentState.Kept, await StateAsync(documents));
     }
 
@@ -74,7 +74,7 @@ public sealed class CommitmentLedgerTests(ServicesFixture services) : IDisposabl
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Contains("期限", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(CommitmentState.Pending, await StateAsync(documents));
-        Assert.Empty(await services.OutboxAsync<CommitmentBroken>("commitmentId", documents));
+        Assert.Empty(await services.Applications.OutboxAsync<CommitmentBroken>("commitmentId", documents));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class StageTransitionTests(ServicesFixture services)
             announced.Select(m => m.GetProperty("fromStage").GetString()));
         Assert.Equal("答复供电方案", announced[2].GetProperty("toStageName").GetString());
         Assert.All(announced, m => Assert.Equal("淮阴区全流程测试有限公司", m.GetProperty("applicantName").GetString()));
-        Assert.Single(await services.OutboxAsync<ApplicationSubmitted>("applicationId", id));
+        Assert.Single(await services.Applications.OutboxAsync<ApplicationSubmitted>("applicationId", id));
     }
 
     [Theory]
@@ -122,5 +122,5 @@ public sealed class StageTransitionTests(ServicesFixture services)
     }
 
     private async Task<List<JsonElement>> StageMessagesAsync(Guid id) =>
-        [.. (await services.OutboxAsync<ApplicationStageChanged>("applicationId", id)).OrderBy(m => m.GetProperty("changedAt").GetDateTimeOffset())];
+        [.. (await services.Applications.OutboxAsync<ApplicationStageChanged>("applicationId", id)).OrderBy(m => m.GetProperty("changedAt").GetDateTimeOffset())];
 }

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
-using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CreditPower.IntegrationTests.Notifications;
 
@@ -22,7 +21,7 @@ public sealed class DispatchTests(ServicesFixture services)
     [Fact]
     public async Task A_downgrade_to_yellow_delivered_twice_sends_one_sms_and_one_wechat_message()
     {
-        var (subjectId, mobile, openId) = await CustomerAsync();
+        var (subjectId, mobile, openId) = await services.CustomerAsync(Name);
         var change = NotificationSteps.GradeChange(subjectId, Name, CreditColour.Blue, CreditColour.Yellow, 74);
         var messageId = NewId.NextGuid();
 
@@ -48,7 +47,7 @@ public sealed class DispatchTests(ServicesFixture services)
     [Fact]
     public async Task At_half_past_ten_at_night_nothing_is_sent_and_at_eight_in_the_morning_it_is()
     {
-        var (subjectId, mobile, openId) = await CustomerAsync();
+        var (subjectId, mobile, openId) = await services.CustomerAsync(Name);
         try
         {
             var night = services.Clock.AdvanceToBeijingTime(new TimeOnly(22, 30));
@@ -79,7 +78,7 @@ public sealed class DispatchTests(ServicesFixture services)
     [Fact]
     public async Task A_throttled_sms_is_retried_and_sent_on_the_next_attempt()
     {
-        var (subjectId, mobile, _) = await CustomerAsync();
+        var (subjectId, mobile, _) = await services.CustomerAsync(Name);
         await services.SimulatorAsync(HttpMethod.Post, "/simulator/faults", new { channel = "sms", code = "isv.BUSINESS_LIMIT_CONTROL", count = 1, to = mobile });
 
         await services.PublishAsync(NotificationSteps.GradeChange(subjectId, Name, CreditColour.Blue, CreditColour.Yellow, 74));
@@ -92,7 +91,7 @@ public sealed class DispatchTests(ServicesFixture services)
     [Fact]
     public async Task An_sms_failing_every_attempt_is_given_up_after_the_last_and_NotificationFailed_is_published()
     {
-        var (subjectId, mobile, _) = await CustomerAsync();
+        var (subjectId, mobile, _) = await services.CustomerAsync(Name);
         await services.SimulatorAsync(HttpMethod.Post, "/simulator/faults", new { channel = "sms", code = "503", count = 10, to = mobile });
 
         await services.PublishAsync(NotificationSteps.GradeChange(subjectId, Name, CreditColour.Blue, CreditColour.Yellow, 74));
@@ -102,10 +101,10 @@ public sealed class DispatchTests(ServicesFixture services)
         Assert.Equal(3, sms.GetProperty("attempts").GetInt32());
         Assert.Contains("ServiceUnavailable", sms.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Empty(await services.SimulatorMessagesAsync(mobile));
-        var failed = await OutboxAsync<NotificationFailed>(sms.GetProperty("id").GetGuid());
-        Assert.True(failed.GivenUp);
-        Assert.Equal("sms", failed.Channel);
-        Assert.Equal(3, failed.Attempts);
+        var failed = Assert.Single(await services.Notifications.OutboxAsync<NotificationFailed>("notificationId", sms.GetProperty("id").GetGuid()));
+        Assert.True(failed.GetProperty("givenUp").GetBoolean());
+        Assert.Equal("sms", failed.GetProperty("channel").GetString());
+        Assert.Equal(3, failed.GetProperty("attempts").GetInt32());
     }
 
     [Fact]
@@ -122,28 +121,29 @@ public sealed class DispatchTests(ServicesFixture services)
         // No binding: the WeChat reminder fails as "not bound", without calling WeChat.
         Assert.Equal("failed", log.Status("weChat"));
         Assert.Contains("未绑定", log.Entry("weChat").GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        Assert.False((await OutboxAsync<NotificationFailed>(log.Entry("sms").GetProperty("id").GetGuid())).GivenUp);
+        var failed = Assert.Single(await services.Notifications.OutboxAsync<NotificationFailed>("notificationId", log.Entry("sms").GetProperty("id").GetGuid()));
+        Assert.False(failed.GetProperty("givenUp").GetBoolean());
     }
 
     [Fact]
     public async Task The_delivery_receipt_marks_the_sms_delivered_and_publishes_NotificationDelivered()
     {
-        var (subjectId, _, _) = await CustomerAsync();
+        var (subjectId, _, _) = await services.CustomerAsync(Name);
 
         await services.PublishAsync(NotificationSteps.GradeChange(subjectId, Name, CreditColour.Blue, CreditColour.Yellow, 74));
 
         var log = await services.ContactLogWhenAsync(subjectId, l => l.Status("sms") == "delivered", "the receipt to arrive");
         var sms = log.Entry("sms");
-        Assert.NotEqual(JsonValueKindNull, sms.GetProperty("deliveredAt").ValueKind);
-        var delivered = await OutboxAsync<NotificationDelivered>(sms.GetProperty("id").GetGuid());
-        Assert.Equal(sms.GetProperty("providerMessageId").GetString(), delivered.ProviderMessageId);
-        Assert.Equal(subjectId, delivered.SubjectId);
+        Assert.NotEqual(JsonValueKind.Null, sms.GetProperty("deliveredAt").ValueKind);
+        var delivered = Assert.Single(await services.Notifications.OutboxAsync<NotificationDelivered>("notificationId", sms.GetProperty("id").GetGuid()));
+        Assert.Equal(sms.GetProperty("providerMessageId").GetString(), delivered.GetProperty("providerMessageId").GetString());
+        Assert.Equal(subjectId, delivered.GetProperty("subjectId").GetGuid());
     }
 
     [Fact]
     public async Task A_receipt_reporting_failure_marks_the_sms_failed()
     {
-        var (subjectId, mobile, _) = await CustomerAsync();
+        var (subjectId, mobile, _) = await services.CustomerAsync(Name);
         await services.SimulatorAsync(HttpMethod.Put, "/simulator/sms/deliverability", new { phoneNumber = mobile, deliverable = false });
 
         await services.PublishAsync(NotificationSteps.GradeChange(subjectId, Name, CreditColour.Blue, CreditColour.Yellow, 74));
@@ -156,7 +156,7 @@ public sealed class DispatchTests(ServicesFixture services)
     [Fact]
     public async Task A_receipt_without_the_callback_token_is_refused_and_changes_nothing()
     {
-        var (subjectId, _, _) = await CustomerAsync();
+        var (subjectId, _, _) = await services.CustomerAsync(Name);
         await services.PublishAsync(NotificationSteps.GradeChange(subjectId, Name, CreditColour.Blue, CreditColour.Yellow, 74));
         var log = await services.ContactLogWhenAsync(subjectId, l => l.Status("sms") is "sent" or "delivered", "the SMS sent");
         var sms = log.Entry("sms");
@@ -178,7 +178,7 @@ public sealed class DispatchTests(ServicesFixture services)
     [Fact]
     public async Task A_customer_who_switched_sms_off_gets_no_sms_but_still_the_wechat_message()
     {
-        var (subjectId, mobile, openId) = await CustomerAsync();
+        var (subjectId, mobile, openId) = await services.CustomerAsync(Name);
         using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
         var preferences = await clerk.PutJsonAsync($"/api/subjects/{subjectId}/channel-preferences", new { smsEnabled = false, weChatEnabled = true }, HttpStatusCode.OK);
         Assert.False(preferences.GetProperty("smsEnabled").GetBoolean());
@@ -204,26 +204,5 @@ public sealed class DispatchTests(ServicesFixture services)
         var contact = await clerk.GetJsonAsync($"/api/subjects/{subjectId}/contact");
 
         Assert.Equal(current[..3] + "****" + current[^4..], contact.GetProperty("mobile").GetString());
-    }
-
-    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
-
-    /// <summary>A subject Notifications knows, with a fresh mobile and a WeChat binding.</summary>
-    private async Task<(Guid SubjectId, string Mobile, string OpenId)> CustomerAsync()
-    {
-        var subjectId = Guid.NewGuid();
-        var mobile = NotificationSteps.NewMobile();
-        await services.FeedContactAsync(subjectId, Name, mobile);
-        return (subjectId, mobile, await services.BindWeChatAsync(subjectId));
-    }
-
-    private async Task<T> OutboxAsync<T>(Guid notificationId) where T : class
-    {
-        var type = $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}";
-        var bodies = await services.Notifications.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.MessageType == type).Select(m => m.Body).ToListAsync(Api.Cancellation));
-        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
-        return Assert.Single(bodies.Select(b => System.Text.Json.JsonSerializer.Deserialize<T>(b, options)!),
-            m => (Guid)typeof(T).GetProperty("NotificationId")!.GetValue(m)! == notificationId);
     }
 }

@@ -43,6 +43,15 @@ internal static class NotificationSteps
         await services.ConsumedAsync(messageId);
     }
 
+    /// <summary>A subject Notifications knows, with a fresh mobile and a WeChat binding.</summary>
+    public static async Task<(Guid SubjectId, string Mobile, string OpenId)> CustomerAsync(this ServicesFixture services, string name)
+    {
+        var subjectId = Guid.NewGuid();
+        var mobile = NewMobile();
+        await services.FeedContactAsync(subjectId, name, mobile);
+        return (subjectId, mobile, await services.BindWeChatAsync(subjectId));
+    }
+
     public static async Task<string> BindWeChatAsync(this ServicesFixture services, Guid subjectId)
     {
         var openId = NewOpenId();
