@@ -11,8 +11,7 @@ public sealed class Behaviour(MessageLog log)
     private readonly Lock _lock = new();
     private readonly List<FaultRule> _faults = [];
     private readonly HashSet<string> _unsubscribed = new(StringComparer.Ordinal);
-
-    public TimeSpan Latency { get; set; }
+    private readonly Dictionary<string, TimeSpan> _latency = new(StringComparer.Ordinal);
 
     /// <summary>Requests per second per channel beyond which the provider answers "throttled"; null for no limit.</summary>
     public int? ThrottlePerSecond { get; set; }
@@ -49,8 +48,25 @@ public sealed class Behaviour(MessageLog log)
         return ThrottlePerSecond is { } limit && count > limit;
     }
 
-    public Task DelayAsync(CancellationToken cancellationToken) =>
-        Latency > TimeSpan.Zero ? Task.Delay(Latency, cancellationToken) : Task.CompletedTask;
+    /// <summary>Adds <paramref name="latency"/> to every request of <paramref name="channel"/> from now on.</summary>
+    public void SetLatency(string channel, TimeSpan latency)
+    {
+        lock (_lock)
+        {
+            _latency[channel] = latency;
+        }
+    }
+
+    public Task DelayAsync(string channel, CancellationToken cancellationToken)
+    {
+        TimeSpan latency;
+        lock (_lock)
+        {
+            latency = _latency.GetValueOrDefault(channel);
+        }
+
+        return latency > TimeSpan.Zero ? Task.Delay(latency, cancellationToken) : Task.CompletedTask;
+    }
 
     public void SetSubscribed(string openId, bool subscribed)
     {
@@ -81,9 +97,9 @@ public sealed class Behaviour(MessageLog log)
         {
             _faults.Clear();
             _unsubscribed.Clear();
+            _latency.Clear();
         }
 
-        Latency = TimeSpan.Zero;
         ThrottlePerSecond = null;
     }
 }

@@ -54,9 +54,18 @@ internal static class ControlApi
             behaviour.AddFault(fault.Channel, fault.To, fault.Code, fault.Count);
             return TypedResults.NoContent();
         });
-        api.MapPut("/latency", (LatencyRequest latency, Behaviour behaviour) =>
+        api.MapPut("/latency", IResult (LatencyRequest latency, Behaviour behaviour) =>
         {
-            behaviour.Latency = TimeSpan.FromMilliseconds(Math.Max(0, latency.Milliseconds));
+            if (latency.Channel is { } channel && !_channels.Contains(channel))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["channel"] = ["channel 应为 sms、wechat，或不填（两个渠道）。"] });
+            }
+
+            foreach (var each in latency.Channel is null ? _channels : [latency.Channel])
+            {
+                behaviour.SetLatency(each, TimeSpan.FromMilliseconds(Math.Max(0, latency.Milliseconds)));
+            }
+
             return TypedResults.NoContent();
         });
         api.MapPut("/throttle", (ThrottleRequest throttle, Behaviour behaviour) =>

@@ -91,7 +91,7 @@ internal static partial class SendSmsEndpoint
             return Error(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
         }
 
-        await behaviour.DelayAsync(cancellationToken);
+        await behaviour.DelayAsync(MessageLog.Sms, cancellationToken);
         var phoneNumbers = Param("PhoneNumbers");
         if (behaviour.TakeFault(MessageLog.Sms, phoneNumbers) is { } fault)
         {

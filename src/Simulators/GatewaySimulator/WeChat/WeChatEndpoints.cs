@@ -56,7 +56,7 @@ internal static partial class WeChatEndpoints
             return Error(47001, "data format error");
         }
 
-        await behaviour.DelayAsync(cancellationToken);
+        await behaviour.DelayAsync(MessageLog.WeChat, cancellationToken);
         var openId = body.ToUser ?? "";
         if (behaviour.TakeFault(MessageLog.WeChat, openId) is { } fault)
         {
