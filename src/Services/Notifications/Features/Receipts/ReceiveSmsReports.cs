@@ -41,47 +41,57 @@ internal static class ReceiveSmsReports
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         var ids = reports.Select(OutId).OfType<Guid>().Distinct().ToArray();
         var bizIds = reports.Select(r => r.BizId).OfType<string>().Where(b => b.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
-        // FOR UPDATE waits for a dispatch round still holding the row: a receipt can outrun the commit of "Sent".
-        var entries = await db.ContactLog
-            .FromSql($"""
-                SELECT * FROM contact_log
-                WHERE "Channel" = 'Sms' AND ("Id" = ANY({ids}) OR "ProviderMessageId" = ANY({bizIds}))
-                FOR UPDATE
-                """)
-            .ToListAsync(cancellationToken);
-        var byId = entries.ToDictionary(e => e.Id);
-        var byBizId = new Dictionary<string, ContactLogEntry>(StringComparer.Ordinal);
-        foreach (var entry in entries.Where(e => e.ProviderMessageId is not null))
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
         {
-            byBizId.TryAdd(entry.ProviderMessageId!, entry);
-        }
-
-        foreach (var report in reports)
-        {
-            // The OutId we sent is the entry's id; the BizId finds an entry whose receipt came without it.
-            var entry = OutId(report) is { } id && byId.TryGetValue(id, out var byOutId) ? byOutId
-                : report.BizId is { } bizId ? byBizId.GetValueOrDefault(bizId) : null;
-            if (entry is null || entry.Status != ContactStatus.Sent)
+            db.ChangeTracker.Clear();
+            // FOR UPDATE waits for a dispatch round still holding the row: a receipt can outrun the commit of "Sent". The
+            // locks are held to this commit, so a repeat of the receipt arriving meanwhile finds the entry settled.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var entries = await db.ContactLog
+                .FromSql($"""
+                    SELECT * FROM contact_log
+                    WHERE "Channel" = 'Sms' AND ("Id" = ANY({ids}) OR "ProviderMessageId" = ANY({bizIds}))
+                    ORDER BY "Id"
+                    FOR UPDATE
+                    """)
+                .ToListAsync(ct);
+            var byId = entries.ToDictionary(e => e.Id);
+            var byBizId = new Dictionary<string, ContactLogEntry>(StringComparer.Ordinal);
+            foreach (var entry in entries.Where(e => e.ProviderMessageId is not null))
             {
-                continue;
+                byBizId.TryAdd(entry.ProviderMessageId!, entry);
             }
 
-            var at = ParseBeijing(report.ReportTime, zone) ?? clock.GetUtcNow();
-            if (report.Success)
+            foreach (var report in reports)
             {
-                entry.Status = ContactStatus.Delivered;
-                entry.DeliveredAt = at;
-                db.AddToOutbox(DeliveryMessages.Delivered(entry, at), clock);
-            }
-            else
-            {
-                entry.Status = ContactStatus.Failed;
-                entry.LastError = $"运营商回执：{report.ErrCode} {report.ErrMsg}".Trim();
-                db.AddToOutbox(DeliveryMessages.Failed(entry, entry.LastError, at), clock);
-            }
-        }
+                // The OutId we sent is the entry's id; the BizId finds an entry whose receipt came without it.
+                var entry = OutId(report) is { } id && byId.TryGetValue(id, out var byOutId) ? byOutId
+                    : report.BizId is { } bizId ? byBizId.GetValueOrDefault(bizId) : null;
+                if (entry is null || entry.Status != ContactStatus.Sent)
+                {
+                    continue;
+                }
 
-        await db.SaveChangesAsync(cancellationToken);
+                var at = ParseBeijing(report.ReportTime, zone) ?? clock.GetUtcNow();
+                if (report.Success)
+                {
+                    entry.Status = ContactStatus.Delivered;
+                    entry.DeliveredAt = at;
+                    db.AddToOutbox(DeliveryMessages.Delivered(entry, at), clock);
+                }
+                else
+                {
+                    entry.Status = ContactStatus.Failed;
+                    entry.LastError = $"运营商回执：{report.ErrCode} {report.ErrMsg}".Trim();
+                    db.AddToOutbox(DeliveryMessages.Failed(entry, entry.LastError, at), clock);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+
         return TypedResults.Ok(new ReceiptAnswer(0, "接收成功"));
     }
 
