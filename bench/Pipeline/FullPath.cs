@@ -39,13 +39,15 @@ internal sealed class FullPath : IDisposable
     private int _read;
     private (Dictionary<string, double> Groups, long At) _idleFrom;
 
-    private FullPath(ServiceProcess simulator, ServiceProcess notifications, ServiceProcess grading, string gradingDb, string notificationsDb, string rabbitMq, string apiKey)
+    private FullPath(ServiceProcess simulator, ServiceProcess notifications, ServiceProcess grading, string gradingDb, string notificationsDb, string rabbitMq, string apiKey,
+        string controlKey)
     {
         (_simulator, _notifications, _grading) = (simulator, notifications, grading);
         (_gradingDb, _notificationsDb, _rabbitMq) = (gradingDb, notificationsDb, rabbitMq);
         _feed = new HttpClient { BaseAddress = new Uri(grading.Url), Timeout = TimeSpan.FromSeconds(30) };
         _feed.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         _control = new HttpClient { BaseAddress = new Uri(simulator.Url), Timeout = TimeSpan.FromSeconds(30) };
+        _control.DefaultRequestHeaders.Add("X-Simulator-Key", controlKey);
     }
 
     /// <summary>Builds and starts the three processes and seeds <paramref name="subjects"/> subjects, each good for one fact.</summary>
@@ -62,8 +64,8 @@ internal sealed class FullPath : IDisposable
         await servers.CreateDatabaseAsync(notificationsDatabase, cancellationToken);
         var (gradingDb, notificationsDb) = (servers.CreateDatabaseConnectionString(gradingDatabase), servers.CreateDatabaseConnectionString(notificationsDatabase));
 
-        var (keyId, keySecret, receiptToken, appSecret, apiKey) =
-            ("LTAI5tCreditPowerBench", ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret());
+        var (keyId, keySecret, receiptToken, appSecret, apiKey, controlKey) =
+            ("LTAI5tCreditPowerBench", ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret());
         const string appId = "wx7c3ea21f9d4b6e58";
         var (simulatorPort, notificationsPort, gradingPort) = (ServiceProcess.FreePort(), ServiceProcess.FreePort(), ServiceProcess.FreePort());
         var shared = new Dictionary<string, string>
@@ -87,6 +89,7 @@ internal sealed class FullPath : IDisposable
                 ["Sms__ReceiptCallbackUrl"] = $"http://127.0.0.1:{notificationsPort}/api/callbacks/sms-reports?token={receiptToken}",
                 ["WeChat__AppId"] = appId,
                 ["WeChat__AppSecret"] = appSecret,
+                ["Simulator__ControlKey"] = controlKey,
             }, cancellationToken);
             // Notifications before Grading: its queue is bound to CreditGradeChanged before the first one is published.
             notifications = await ServiceProcess.StartAsync("notifications", notificationsDll, notificationsPort, new Dictionary<string, string>(shared)
@@ -107,7 +110,7 @@ internal sealed class FullPath : IDisposable
                 [$"ConnectionStrings__{ResourceNames.GradingDb}"] = gradingDb,
                 ["BillingFeed__ApiKey"] = apiKey,
             }, cancellationToken);
-            var path = new FullPath(simulator, notifications, grading, gradingDb, notificationsDb, servers.RabbitMqConnectionString, apiKey);
+            var path = new FullPath(simulator, notifications, grading, gradingDb, notificationsDb, servers.RabbitMqConnectionString, apiKey, controlKey);
             Console.WriteLine($"Gateway simulator pid {simulator.Id}, Notifications pid {notifications.Id}, Grading pid {grading.Id} (Release, quiet hours off)"
                 + string.Concat(settings.Select(s => $"; {s.Key}={s.Value}")));
 

@@ -29,7 +29,8 @@ internal static class SmsFlood
         await servers.CreateDatabaseAsync(database, cancellationToken);
         var connectionString = servers.CreateDatabaseConnectionString(database);
 
-        var (keyId, keySecret, receiptToken, appSecret) = ("LTAI5tCreditPowerBench", ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret());
+        var (keyId, keySecret, receiptToken, appSecret, controlKey) =
+            ("LTAI5tCreditPowerBench", ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret());
         const string appId = "wx7c3ea21f9d4b6e58";
         var (simulatorPort, notificationsPort) = (ServiceProcess.FreePort(), ServiceProcess.FreePort());
         using var simulator = await ServiceProcess.StartAsync("gateway simulator", simulatorDll, simulatorPort, new Dictionary<string, string>
@@ -40,6 +41,7 @@ internal static class SmsFlood
             ["Sms__ReceiptCallbackUrl"] = $"http://127.0.0.1:{notificationsPort}/api/callbacks/sms-reports?token={receiptToken}",
             ["WeChat__AppId"] = appId,
             ["WeChat__AppSecret"] = appSecret,
+            ["Simulator__ControlKey"] = controlKey,
         }, cancellationToken);
         var environment = new Dictionary<string, string>
         {
@@ -68,6 +70,7 @@ internal static class SmsFlood
             + string.Concat(settings.Select(s => $"; {s.Key}={s.Value}")));
 
         using var http = new HttpClient { BaseAddress = new Uri(simulator.Url), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("X-Simulator-Key", controlKey);
         var seeding = Stopwatch.StartNew();
         var ids = await SeedAsync(connectionString, count, cancellationToken);
         var committedAt = DateTimeOffset.UtcNow;

@@ -22,6 +22,9 @@ var weChatAppSecret = builder.AddParameter(ResourceNames.WeChatAppSecret, new Ge
 // WeChat takes a server Token of 3 to 32 letters and digits.
 var weChatServerToken = builder.AddParameter(ResourceNames.WeChatServerToken, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 
+// The key of the gateway simulator's control API (/simulator); its page at / opens without one, on this machine only.
+var simulatorControlKey = builder.AddParameter(ResourceNames.SimulatorControlKey, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+
 // Services: each owns its database; all talk over RabbitMQ.
 var grading = builder.AddService<Projects.Grading>(ResourceNames.Grading, ResourceNames.GradingDb, servers, signingKey)
     .WithReference(servers.Redis)
@@ -67,6 +70,7 @@ var simulator = builder.AddProject<Projects.GatewaySimulator>(ResourceNames.Gate
     .WithEnvironment("WeChat__AppSecret", weChatAppSecret)
     .WithEnvironment("WeChat__ServerUrl", ReferenceExpression.Create($"{notifications.GetEndpoint("http")}/api/callbacks/wechat-events"))
     .WithEnvironment("WeChat__ServerToken", weChatServerToken)
+    .WithEnvironment("Simulator__ControlKey", simulatorControlKey)
     .WithHttpHealthCheck("/health");
 notifications.WithReference(simulator)
     .WithEnvironment("Sms__BaseUrl", simulator.GetEndpoint("http"))

@@ -32,4 +32,5 @@ public static class ResourceNames
     public const string WeChatAppId = "wechat-app-id";
     public const string WeChatAppSecret = "wechat-app-secret";
     public const string WeChatServerToken = "wechat-server-token";
+    public const string SimulatorControlKey = "simulator-control-key";
 }

@@ -30,6 +30,9 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
 
+    /// <summary>The key of the gateway simulator's control API in this run.</summary>
+    public string SimulatorControlKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
     /// <summary>The development staff password the portal seeds its accounts with in this run.</summary>
     public string StaffPassword { get; } = $"E2e#{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}";
 
@@ -43,6 +46,7 @@ public sealed class AppHostFixture : IAsyncLifetime
                 $"--Infra:DataDirectory={_dataDirectory}",
                 $"--Parameters:{ResourceNames.JwtSigningKey}={_signingKey}",
                 $"--Parameters:{ResourceNames.StaffDevPassword}={StaffPassword}",
+                $"--Parameters:{ResourceNames.SimulatorControlKey}={SimulatorControlKey}",
                 "--Portal:Port=",
                 // Tests run at any hour: quiet hours (held to 08:00) are covered by the integration tests' clock.
                 "--Notifications:Dispatch:QuietHoursEnabled=false",
@@ -73,6 +77,14 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         var client = App.CreateHttpClient(service, "http");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens!.Issue(userName, userName, roles));
+        return client;
+    }
+
+    /// <summary>An HTTP client for the gateway simulator carrying its control key.</summary>
+    public HttpClient CreateSimulatorClient()
+    {
+        var client = App.CreateHttpClient(ResourceNames.GatewaySimulator, "http");
+        client.DefaultRequestHeaders.Add("X-Simulator-Key", SimulatorControlKey);
         return client;
     }
 

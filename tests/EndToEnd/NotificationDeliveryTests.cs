@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Aspire.Hosting.Testing;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
@@ -25,7 +24,7 @@ public sealed class NotificationDeliveryTests(AppHostFixture system)
         using var officer = system.CreateClient(ResourceNames.Grading, "officer", Roles.CreditOfficer);
         using var secondOfficer = system.CreateClient(ResourceNames.Grading, "officer2", Roles.CreditOfficer);
         using var clerkNotifications = system.CreateClient(ResourceNames.Notifications, "clerk", Roles.Clerk);
-        using var simulator = system.App.CreateHttpClient(ResourceNames.GatewaySimulator, "http");
+        using var simulator = system.CreateSimulatorClient();
         var mobile = "199" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var openId = "o" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 27);
 

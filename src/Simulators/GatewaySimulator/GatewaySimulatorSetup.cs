@@ -11,6 +11,7 @@ internal static class GatewaySimulatorSetup
     {
         builder.Services.AddOptions<SmsSimulatorOptions>().Bind(builder.Configuration.GetSection(SmsSimulatorOptions.SectionName));
         builder.Services.AddOptions<WeChatSimulatorOptions>().Bind(builder.Configuration.GetSection(WeChatSimulatorOptions.SectionName));
+        builder.Services.AddOptions<ControlOptions>().Bind(builder.Configuration.GetSection(ControlOptions.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MessageLog>();
         builder.Services.AddSingleton<Behaviour>();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using CreditPower.Applications.Data;
+using CreditPower.GatewaySimulator.Control;
 using CreditPower.Grading.Data;
 using CreditPower.Notifications.Data;
 using CreditPower.ServiceDefaults;
@@ -66,6 +67,9 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
     /// <summary>The Token WeChat (the simulator) signs the events it pushes to Notifications with.</summary>
     public string WeChatServerToken { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>The key the simulator's control API asks for.</summary>
+    public string SimulatorControlKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
     /// <summary>The run's Redis, through a connection of the tests' own (not the service's).</summary>
     public IDatabase Redis => Started(_redis).GetDatabase();
 
@@ -105,7 +109,7 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         await WaitUntilHealthyAsync(cancellation);
 
         // Only now is Notifications' port known: point the simulator's receipt and event pushes at it.
-        using var control = _simulator.CreateClient();
+        using var control = CreateSimulatorClient();
         using var callback = await control.PutAsJsonAsync("/simulator/sms/receipt-callback",
             new { callbackUrl = $"{_notifications.ClientOptions.BaseAddress}api/callbacks/sms-reports?token={SmsReceiptToken}" }, cancellation);
         callback.EnsureSuccessStatusCode();
@@ -150,6 +154,14 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         }
 
+        return client;
+    }
+
+    /// <summary>An HTTP client for the simulator carrying its control key (its provider endpoints ignore the key).</summary>
+    public HttpClient CreateSimulatorClient()
+    {
+        var client = Simulator.CreateClient();
+        client.DefaultRequestHeaders.Add(ControlOptions.KeyHeader, SimulatorControlKey);
         return client;
     }
 
@@ -215,6 +227,7 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         ["WeChat:AppSecret"] = WeChatAppSecret,
         ["WeChat:ServerToken"] = WeChatServerToken,
         ["WeChat:EventDelay"] = "00:00:00.050",
+        ["Simulator:ControlKey"] = SimulatorControlKey,
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

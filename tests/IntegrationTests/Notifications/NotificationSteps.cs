@@ -93,14 +93,14 @@ internal static class NotificationSteps
     /// <summary>What the simulator received for <paramref name="to"/> (a mobile or an openid).</summary>
     public static async Task<JsonElement[]> SimulatorMessagesAsync(this ServicesFixture services, string to)
     {
-        using var control = services.Simulator.CreateClient();
+        using var control = services.CreateSimulatorClient();
         var messages = await control.GetFromJsonAsync<JsonElement[]>($"/simulator/messages?to={Uri.EscapeDataString(to)}", Api.Cancellation);
         return messages!;
     }
 
     public static async Task SimulatorAsync(this ServicesFixture services, HttpMethod method, string path, object body)
     {
-        using var control = services.Simulator.CreateClient();
+        using var control = services.CreateSimulatorClient();
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         using var response = await control.SendAsync(request, Api.Cancellation);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Api.Cancellation)}");

@@ -39,7 +39,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     [Fact]
     public async Task The_simulator_lists_only_the_messages_after_those_a_poller_has_read()
     {
-        using var control = services.Simulator.CreateClient();
+        using var control = services.CreateSimulatorClient();
         var readBefore = (await control.GetFromJsonAsync<JsonElement[]>("/simulator/messages", Api.Cancellation))!.Length;
         var (first, second) = (NotificationSteps.NewMobile(), NotificationSteps.NewMobile());
 
@@ -72,12 +72,12 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     {
         var mobile = NotificationSteps.NewMobile();
         var sms = services.Notifications.Services.GetRequiredService<IOptions<SmsOptions>>().Value;
-        using var control = services.Simulator.CreateClient();
+        using var gateway = services.Simulator.CreateClient();
         var form = AliyunSmsClient.BuildSignedRequest(sms, mobile, "grade-yellow-sms", _values, "replay", services.Clock.GetUtcNow(), Guid.NewGuid().ToString("N"));
 
-        var first = await PostFormAsync(control, form);
-        var replay = await PostFormAsync(control, form);
-        var stale = await PostFormAsync(control, AliyunSmsClient.BuildSignedRequest(sms, mobile, "grade-yellow-sms", _values, "stale",
+        var first = await PostFormAsync(gateway, form);
+        var replay = await PostFormAsync(gateway, form);
+        var stale = await PostFormAsync(gateway, AliyunSmsClient.BuildSignedRequest(sms, mobile, "grade-yellow-sms", _values, "stale",
             services.Clock.GetUtcNow().AddMinutes(-20), Guid.NewGuid().ToString("N")));
 
         Assert.Equal((HttpStatusCode.OK, "OK"), first);
@@ -198,7 +198,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
 
     private async Task<(int Issued, int Requests)> TokenStatsAsync()
     {
-        using var control = services.Simulator.CreateClient();
+        using var control = services.CreateSimulatorClient();
         var stats = await control.GetFromJsonAsync<JsonElement>("/simulator/stats", Api.Cancellation);
         return (stats.GetProperty("tokensIssued").GetInt32(), stats.GetProperty("tokenRequests").GetInt32());
     }

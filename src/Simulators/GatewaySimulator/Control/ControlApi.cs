@@ -6,7 +6,7 @@ namespace CreditPower.GatewaySimulator.Control;
 
 /// <summary>
 /// The simulator's own API, for tests, the benchmark and developers: what was received, and how the providers should
-/// misbehave next. Not a provider protocol; it exists only in the simulator.
+/// misbehave next. Not a provider protocol; it exists only in the simulator, and only for holders of its key.
 /// </summary>
 internal static class ControlApi
 {
@@ -14,7 +14,7 @@ internal static class ControlApi
 
     public static IEndpointRouteBuilder MapControlApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/simulator").WithTags("Simulator");
+        var api = app.MapGroup("/simulator").WithTags("Simulator").AddEndpointFilter<ControlKeyFilter>();
 
         // skip: how many messages of the log (both channels, in arrival order) the caller has already read, so a
         // poller fetches only what is new (bench/Pipeline --full-path polls while 500 SMS a second arrive).

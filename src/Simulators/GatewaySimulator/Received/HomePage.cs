@@ -4,14 +4,23 @@ using System.Text;
 
 namespace CreditPower.GatewaySimulator.Received;
 
-/// <summary>A plain page listing what the simulator received, newest first, for a developer or a clerk to look at.</summary>
+/// <summary>
+/// A plain page listing what the simulator received, newest first, for a developer or a clerk to look at. It needs no
+/// key (a browser cannot send one) and so answers only on this machine: it shows customers' numbers and names.
+/// </summary>
 internal static class HomePage
 {
     private const int Shown = 200;
     private static readonly TimeZoneInfo _beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public static IResult Render(MessageLog log)
+    public static IResult Render(HttpRequest request, MessageLog log)
     {
+        if (request.HttpContext.Connection.RemoteIpAddress is not { } caller
+            || !IPAddress.IsLoopback(caller.IsIPv4MappedToIPv6 ? caller.MapToIPv4() : caller))
+        {
+            return TypedResults.Content("网关模拟器页面只在本机可以查看。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var messages = log.All.Reverse().Take(Shown).ToList();
         var html = new StringBuilder();
         html.Append("""

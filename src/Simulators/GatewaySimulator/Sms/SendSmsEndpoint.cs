@@ -30,7 +30,7 @@ internal static partial class SendSmsEndpoint
         // Alibaba's RPC endpoint is the root path, where a person opening the simulator lands too: a GET without Action is the page.
         if (HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("Action"))
         {
-            return HomePage.Render(log);
+            return HomePage.Render(request, log);
         }
 
         var parameters = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
