@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Security;
@@ -25,8 +24,8 @@ public sealed class NotificationDeliveryTests(AppHostFixture system)
         using var secondOfficer = system.CreateClient(ResourceNames.Grading, "officer2", Roles.CreditOfficer);
         using var clerkNotifications = system.CreateClient(ResourceNames.Notifications, "clerk", Roles.Clerk);
         using var simulator = system.CreateSimulatorClient();
-        var mobile = "199" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var openId = "o" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 27);
+        var mobile = TestIdentifiers.NewMobile();
+        var openId = TestIdentifiers.NewOpenId();
 
         using var registered = await clerkGrading.PostAsJsonAsync("/api/subjects", new
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace CreditPower.TestSupport;
 
@@ -6,6 +7,7 @@ namespace CreditPower.TestSupport;
 public static class TestIdentifiers
 {
     private const string UsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private const string OpenIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
     private static readonly int[] _idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
     /// <summary>A random unified social credit code with a correct GB 32100 check character.</summary>
@@ -30,6 +32,12 @@ public static class TestIdentifiers
         var sum = body.Select((c, i) => (c - '0') * _idWeights[i]).Sum();
         return body + "10X98765432"[sum % 11];
     }
+
+    /// <summary>An 11-digit mobile no other test uses (199 numbers, random tail).</summary>
+    public static string NewMobile() => "199" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A well-formed WeChat openid (28 characters) no other test uses.</summary>
+    public static string NewOpenId() => "o" + RandomNumberGenerator.GetString(OpenIdAlphabet, 27);
 
     /// <summary>A random 12-digit power account number.</summary>
     public static string NewAccountNumber() => string.Create(CultureInfo.InvariantCulture, $"32{Random.Shared.NextInt64(1_000_000_000L, 9_999_999_999L)}");

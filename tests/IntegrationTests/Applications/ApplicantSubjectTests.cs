@@ -23,7 +23,7 @@ public sealed class ApplicantSubjectTests(ServicesFixture services)
     public async Task A_registered_subject_not_yet_graded_is_named_in_the_application_events_and_gets_the_notice_sms()
     {
         // Only the profile has arrived (as after registration, before the first grade reaches Applications).
-        var profile = Profile(TestIdentifiers.NewUscc(), NotificationSteps.NewMobile(), Name, DateTimeOffset.UtcNow);
+        var profile = Profile(TestIdentifiers.NewUscc(), TestIdentifiers.NewMobile(), Name, DateTimeOffset.UtcNow);
         await DeliverAsync(profile, NewId.NextGuid());
         Assert.False(await services.Applications.QueryAsync(db =>
             db.Set<SubjectColour>().AnyAsync(c => c.Identifier == profile.Identifier, Api.Cancellation)));
@@ -57,7 +57,7 @@ public sealed class ApplicantSubjectTests(ServicesFixture services)
         // Whole microseconds: what PostgreSQL keeps, so the read model can be compared with the message exactly.
         var now = DateTimeOffset.UtcNow;
         var changedAt = now.AddTicks(-(now.Ticks % 10));
-        var profile = Profile(uscc, NotificationSteps.NewMobile(), Name, changedAt);
+        var profile = Profile(uscc, TestIdentifiers.NewMobile(), Name, changedAt);
         var messageId = NewId.NextGuid();
         await DeliverAsync(profile, messageId);
         await DeliverAsync(profile, messageId, times: 2);

@@ -33,6 +33,15 @@ internal static class Api
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>The JSON of a PUT that must answer <paramref name="expected"/> (default for a 204).</summary>
+    public static async Task<JsonElement> PutJsonAsync(this HttpClient client, string path, object body, HttpStatusCode expected)
+    {
+        using var response = await client.PutAsJsonAsync(path, body, Cancellation);
+        Assert.True(response.StatusCode == expected,
+            $"PUT {path}: expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancellation)}");
+        return response.StatusCode == HttpStatusCode.NoContent ? default : await response.ReadJsonAsync();
+    }
+
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path)
     {
         using var response = await client.GetAsync(path, Cancellation);

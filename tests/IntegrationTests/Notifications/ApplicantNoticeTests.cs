@@ -81,7 +81,7 @@ public sealed class ApplicantNoticeTests(ServicesFixture services)
     {
         var subjectId = Guid.NewGuid();
         var uscc = TestIdentifiers.NewUscc();
-        var mobile = NotificationSteps.NewMobile();
+        var mobile = TestIdentifiers.NewMobile();
         await services.FeedContactAsync(subjectId, "淮阴区按代码查找测试有限公司", mobile, identifier: uscc);
 
         var id = await services.PublishOnBusAsync(Submitted(Guid.Empty, SubjectKind.LegalEntity, uscc, "淮阴区按代码查找测试有限公司"));
@@ -115,7 +115,7 @@ public sealed class ApplicantNoticeTests(ServicesFixture services)
 
         // Registered later: the unsent notices show in the new subject's contact log, still unsent.
         var subjectId = Guid.NewGuid();
-        var mobile = NotificationSteps.NewMobile();
+        var mobile = TestIdentifiers.NewMobile();
         await services.FeedContactAsync(subjectId, "孙立新", mobile, identifier: residentId, kind: SubjectKind.NaturalPerson);
         var log = await services.ContactLogAsync(subjectId);
         Assert.Equal(["sms", "weChat"], NotificationSteps.Channels(log));

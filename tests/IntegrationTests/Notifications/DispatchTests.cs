@@ -1,3 +1,4 @@
+using CreditPower.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -195,10 +196,10 @@ public sealed class DispatchTests(ServicesFixture services)
     public async Task An_older_profile_arriving_late_does_not_overwrite_the_mobile()
     {
         var subjectId = Guid.NewGuid();
-        var current = NotificationSteps.NewMobile();
+        var current = TestIdentifiers.NewMobile();
         var now = DateTimeOffset.UtcNow;
         await services.FeedContactAsync(subjectId, Name, current, now);
-        await services.FeedContactAsync(subjectId, Name, NotificationSteps.NewMobile(), now.AddMinutes(-5));
+        await services.FeedContactAsync(subjectId, Name, TestIdentifiers.NewMobile(), now.AddMinutes(-5));
         using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
 
         var contact = await clerk.GetJsonAsync($"/api/subjects/{subjectId}/contact");

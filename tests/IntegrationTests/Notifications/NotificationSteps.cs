@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
@@ -15,14 +14,6 @@ namespace CreditPower.IntegrationTests.Notifications;
 /// <summary>What the notification tests share: a subject Notifications knows, a WeChat follower, a grade change on the real bus, and the simulator's view.</summary>
 internal static class NotificationSteps
 {
-    private const string OpenIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-
-    /// <summary>An 11-digit mobile no other test uses (199 numbers, random tail).</summary>
-    public static string NewMobile() => "199" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A well-formed openid (28 characters) no other test uses.</summary>
-    public static string NewOpenId() => "o" + RandomNumberGenerator.GetString(OpenIdAlphabet, 27);
-
     /// <summary>Tells Notifications the subject's contacts as Grading would (SubjectProfileChanged) and waits until it has them.</summary>
     public static async Task FeedContactAsync(
         this ServicesFixture services, Guid subjectId, string name, string? mobile, DateTimeOffset? changedAt = null, string? identifier = null,
@@ -47,14 +38,14 @@ internal static class NotificationSteps
     public static async Task<(Guid SubjectId, string Mobile, string OpenId)> CustomerAsync(this ServicesFixture services, string name)
     {
         var subjectId = Guid.NewGuid();
-        var mobile = NewMobile();
+        var mobile = TestIdentifiers.NewMobile();
         await services.FeedContactAsync(subjectId, name, mobile);
         return (subjectId, mobile, await services.BindWeChatAsync(subjectId));
     }
 
     public static async Task<string> BindWeChatAsync(this ServicesFixture services, Guid subjectId)
     {
-        var openId = NewOpenId();
+        var openId = TestIdentifiers.NewOpenId();
         using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
         await clerk.PutJsonAsync($"/api/subjects/{subjectId}/wechat-binding",
             new { openId, consentedAt = DateTimeOffset.UtcNow.AddMinutes(-1) }, HttpStatusCode.OK);
@@ -104,14 +95,6 @@ internal static class NotificationSteps
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         using var response = await control.SendAsync(request, Api.Cancellation);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Api.Cancellation)}");
-    }
-
-    public static async Task<JsonElement> PutJsonAsync(this HttpClient client, string path, object body, HttpStatusCode expected)
-    {
-        using var response = await client.PutAsJsonAsync(path, body, Api.Cancellation);
-        Assert.True(response.StatusCode == expected,
-            $"PUT {path}: expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Api.Cancellation)}");
-        return response.StatusCode == HttpStatusCode.NoContent ? default : await response.ReadJsonAsync();
     }
 
     public const string RuleVersion = "2021-huaiyin-default";

@@ -1,3 +1,4 @@
+using CreditPower.TestSupport;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -21,7 +22,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     [Fact]
     public async Task A_signed_SendSms_is_accepted_and_the_simulator_holds_its_template_values_and_OutId()
     {
-        var mobile = NotificationSteps.NewMobile();
+        var mobile = TestIdentifiers.NewMobile();
         var outId = Guid.NewGuid().ToString("N");
 
         var result = await SmsClient().SendAsync(mobile, "grade-yellow-sms", _values, outId, Api.Cancellation);
@@ -41,7 +42,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     {
         using var control = services.CreateSimulatorClient();
         var readBefore = (await control.GetFromJsonAsync<JsonElement[]>("/simulator/messages", Api.Cancellation))!.Length;
-        var (first, second) = (NotificationSteps.NewMobile(), NotificationSteps.NewMobile());
+        var (first, second) = (TestIdentifiers.NewMobile(), TestIdentifiers.NewMobile());
 
         await SmsClient().SendAsync(first, "grade-yellow-sms", _values, "skip-1", Api.Cancellation);
         await SmsClient().SendAsync(second, "grade-yellow-sms", _values, "skip-2", Api.Cancellation);
@@ -55,7 +56,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     [Fact]
     public async Task A_request_signed_with_the_wrong_secret_is_refused_and_nothing_is_sent()
     {
-        var mobile = NotificationSteps.NewMobile();
+        var mobile = TestIdentifiers.NewMobile();
         var wrong = services.Notifications.Services.GetRequiredService<IOptions<SmsOptions>>().Value;
         var options = new SmsOptions { BaseUrl = wrong.BaseUrl, AccessKeyId = wrong.AccessKeyId, AccessKeySecret = wrong.AccessKeySecret + "x", SignName = wrong.SignName };
         using var http = new HttpClient();
@@ -70,7 +71,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     [Fact]
     public async Task A_replayed_request_and_a_stale_timestamp_are_refused_as_the_provider_would()
     {
-        var mobile = NotificationSteps.NewMobile();
+        var mobile = TestIdentifiers.NewMobile();
         var sms = services.Notifications.Services.GetRequiredService<IOptions<SmsOptions>>().Value;
         using var gateway = services.Simulator.CreateClient();
         var form = AliyunSmsClient.BuildSignedRequest(sms, mobile, "grade-yellow-sms", _values, "replay", services.Clock.GetUtcNow(), Guid.NewGuid().ToString("N"));
@@ -104,7 +105,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     [InlineData("isv.SMS_TEMPLATE_ILLEGAL", SendOutcome.Permanent)]
     public async Task Provider_errors_map_to_retry_later_or_permanent(string code, SendOutcome outcome)
     {
-        var mobile = NotificationSteps.NewMobile();
+        var mobile = TestIdentifiers.NewMobile();
         await services.SimulatorAsync(HttpMethod.Post, "/simulator/faults", new { channel = "sms", code, count = 1, to = mobile });
 
         var failed = await SmsClient().SendAsync(mobile, "grade-yellow-sms", _values, "fault", Api.Cancellation);
@@ -121,8 +122,8 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     {
         await ForgetTokenAsync();
         var before = await TokenStatsAsync();
-        var first = NotificationSteps.NewOpenId();
-        var second = NotificationSteps.NewOpenId();
+        var first = TestIdentifiers.NewOpenId();
+        var second = TestIdentifiers.NewOpenId();
 
         // Two clients with their own token caches and HTTP clients, as two replicas would have.
         var results = await Task.WhenAll(
@@ -142,11 +143,11 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     [InlineData(42001)]
     public async Task A_token_WeChat_refuses_is_refreshed_once_and_the_message_sent_once(int errcode)
     {
-        var warmUp = await WeChatClient().SendAsync(NotificationSteps.NewOpenId(), "grade-yellow-wechat", _values, Api.Cancellation);
+        var warmUp = await WeChatClient().SendAsync(TestIdentifiers.NewOpenId(), "grade-yellow-wechat", _values, Api.Cancellation);
         Assert.Equal(SendOutcome.Sent, warmUp.Outcome);
         var before = await TokenStatsAsync();
         await services.SimulatorAsync(HttpMethod.Post, "/simulator/wechat/tokens/invalidate", new { errcode });
-        var openId = NotificationSteps.NewOpenId();
+        var openId = TestIdentifiers.NewOpenId();
 
         var result = await WeChatClient().SendAsync(openId, "grade-yellow-wechat", _values, Api.Cancellation);
 
@@ -163,7 +164,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     [InlineData(true, 40003)]
     public async Task A_follower_who_unsubscribed_or_an_invalid_openid_fails_permanently(bool malformed, int errcode)
     {
-        var openId = malformed ? "not-an-openid" : NotificationSteps.NewOpenId();
+        var openId = malformed ? "not-an-openid" : TestIdentifiers.NewOpenId();
         if (!malformed)
         {
             await services.SimulatorAsync(HttpMethod.Put, "/simulator/wechat/subscriptions", new { openId, subscribed = false });
@@ -179,7 +180,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     [Fact]
     public async Task A_throttled_WeChat_call_is_retried_later()
     {
-        var openId = NotificationSteps.NewOpenId();
+        var openId = TestIdentifiers.NewOpenId();
         await services.SimulatorAsync(HttpMethod.Post, "/simulator/faults", new { channel = "wechat", code = "45009", count = 1, to = openId });
 
         var result = await WeChatClient().SendAsync(openId, "grade-yellow-wechat", _values, Api.Cancellation);

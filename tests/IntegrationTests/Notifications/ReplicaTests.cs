@@ -2,6 +2,7 @@ using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.Notifications.Channels;
 using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -19,7 +20,7 @@ public sealed class ReplicaTests(ServicesFixture services)
         for (var i = 0; i < Subjects; i++)
         {
             var subjectId = Guid.NewGuid();
-            var mobile = NotificationSteps.NewMobile();
+            var mobile = TestIdentifiers.NewMobile();
             await services.FeedContactAsync(subjectId, "淮阴区并发测试有限公司", mobile);
             customers.Add((subjectId, mobile));
         }

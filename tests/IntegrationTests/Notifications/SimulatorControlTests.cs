@@ -1,3 +1,4 @@
+using CreditPower.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using CreditPower.GatewaySimulator.Control;
@@ -14,7 +15,7 @@ public sealed class SimulatorControlTests(ServicesFixture services)
     [Fact]
     public async Task A_control_request_without_the_key_is_refused_and_changes_nothing()
     {
-        var mobile = NotificationSteps.NewMobile();
+        var mobile = TestIdentifiers.NewMobile();
         using var anonymous = services.Simulator.CreateClient();
         using var wrongKey = services.Simulator.CreateClient();
         wrongKey.DefaultRequestHeaders.Add(ControlOptions.KeyHeader, services.SimulatorControlKey + "x");
