@@ -1,10 +1,6 @@
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CreditPower.IntegrationTests.Hosting;
 
@@ -22,27 +18,15 @@ public interface IServiceHost
 }
 
 /// <summary>
-/// A service started from its own entry point on a real Kestrel port (so Kestrel's body-size limit applies), with
-/// its own throw-away database and the run's broker and Redis. Each service has a global <c>Program</c>, so the
-/// service's public DbContext stands in as the entry-point marker: the factory finds the entry point in its assembly.
+/// A service with its own throw-away database and the run's broker and Redis; every message its consumers finish is
+/// recorded. Each service has a global <c>Program</c>, so the service's public DbContext stands in as the entry-point
+/// marker: the factory finds the entry point in its assembly.
 /// </summary>
-public sealed class ServiceFactory<TContext> : WebApplicationFactory<TContext>, IServiceHost where TContext : DbContext
+public sealed class ServiceFactory<TContext>(
+    string name, IReadOnlyDictionary<string, string> settings, ConsumedMessages consumed, Action<IServiceCollection>? configureServices = null)
+    : KestrelAppFactory<TContext>(settings), IServiceHost where TContext : DbContext
 {
-    private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly ConsumedMessages _consumed;
-    private readonly Action<IServiceCollection>? _configureServices;
-
-    public ServiceFactory(string name, IReadOnlyDictionary<string, string> settings, ConsumedMessages consumed,
-        Action<IServiceCollection>? configureServices = null)
-    {
-        Name = name;
-        _settings = settings;
-        _consumed = consumed;
-        _configureServices = configureServices;
-        UseKestrel(0);
-    }
-
-    public string Name { get; }
+    public string Name { get; } = name;
 
     public async Task<T> QueryAsync<T>(Func<DbContext, Task<T>> query)
     {
@@ -50,19 +34,9 @@ public sealed class ServiceFactory<TContext> : WebApplicationFactory<TContext>, 
         return await query(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureTestServices(IServiceCollection services)
     {
-        // What a deployment runs: no developer exception page, no Development-only defaults.
-        builder.UseEnvironment(Environments.Production);
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddConsumeObserver(_ => new ConsumeRecorder(Name, _consumed));
-            _configureServices?.Invoke(services);
-        });
+        services.AddConsumeObserver(_ => new ConsumeRecorder(Name, consumed));
+        configureServices?.Invoke(services);
     }
 }
