@@ -26,13 +26,15 @@ public sealed partial class SecurityTests(ServicesFixture services)
 
     /// <summary>
     /// The only /api routes not for staff tokens: the public criteria page (no sign-in, DOMAIN.md §9), the upstream
-    /// billing feed (its own API key, tested in BillingFeedTests) and the SMS provider's receipt callback (a token in its
-    /// URL, tested in DispatchTests). A new exception must be added here on purpose.
+    /// billing feed (its own API key, tested in BillingFeedTests), the SMS provider's receipt callback (a token in its
+    /// URL, tested in DispatchTests) and WeChat's event callback, POST and the GET of its URL check (WeChat's signature,
+    /// tested in WeChatEventTests). A new exception must be added here on purpose.
     /// </summary>
     private static readonly Dictionary<string, string[]> _notForStaffTokens = new()
     {
         [ResourceNames.Grading] = ["/api/billing/facts billing-feed", "/api/public/criteria anonymous"],
-        [ResourceNames.Notifications] = ["/api/callbacks/sms-reports sms-receipts"],
+        [ResourceNames.Notifications] =
+            ["/api/callbacks/sms-reports sms-receipts", "/api/callbacks/wechat-events wechat-events", "/api/callbacks/wechat-events wechat-events"],
     };
 
     public static TheoryData<string> Services =>
