@@ -76,10 +76,11 @@ public sealed class NotificationDeliveryTests(AppHostFixture system)
         Assert.Equal(["call-script-yellow", "grade-yellow-sms", "grade-yellow-wechat"],
             log.EnumerateArray().Select(e => e.GetProperty("templateCode").GetString()).Order(StringComparer.Ordinal));
 
-        // The simulator pushes the carrier's receipt back to Notifications' callback (token from the AppHost's parameter).
+        // The simulator pushes the carrier's receipt and WeChat's TEMPLATESENDJOBFINISH event back to Notifications'
+        // callbacks (the receipt token and the server Token from the AppHost's parameters).
         await Eventually.GetAsync(
             () => clerkNotifications.GetFromJsonAsync<JsonElement?>($"/api/subjects/{subjectId}/contact-log", cancellation),
-            l => l.EnumerateArray().Any(e => e.GetProperty("channel").GetString() == "sms" && e.GetProperty("status").GetString() == "delivered"),
-            "the SMS delivery receipt");
+            l => l.EnumerateArray().Count(e => e.GetProperty("channel").GetString() is "sms" or "weChat" && e.GetProperty("status").GetString() == "delivered") == 2,
+            "the SMS delivery receipt and the WeChat delivery event");
     }
 }
