@@ -1,5 +1,6 @@
 using CreditPower.Applications.Domain;
 using CreditPower.Documents;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -50,7 +51,7 @@ internal sealed class LetterPdf(IOptionsMonitor<CommitmentOptions> options)
         if (letter.SignedAt is { } signedAt)
         {
             writer.Space(LineHeight);
-            writer.Paragraph($"签署登记：{letter.SignedBy} 于 {BeijingTime.ToLocal(signedAt):yyyy年M月d日 HH:mm} 签署，受理人员 {letter.SigningRecordedBy} 登记。", small, indent: false);
+            writer.Paragraph($"签署登记：{letter.SignedBy} 于 {ChinaDates.FormatWithTime(signedAt)} 签署，受理人员 {letter.SigningRecordedBy} 登记。", small, indent: false);
         }
 
         using var stream = new MemoryStream();

@@ -25,7 +25,6 @@ internal sealed class DispatchRound(
     TimeProvider clock)
 {
     private readonly DispatchOptions _options = options.Value;
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     /// <summary>Sends what is due; returns how many entries it claimed (0: nothing due, wait for a signal).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -49,7 +48,7 @@ internal sealed class DispatchRound(
                 return 0;
             }
 
-            if (_options.QuietHoursEnabled && QuietHours.HeldUntil(now, _options.QuietHoursStart, _options.QuietHoursEnd, _zone) is { } morning)
+            if (_options.QuietHoursEnabled && QuietHours.HeldUntil(now, _options.QuietHoursStart, _options.QuietHoursEnd) is { } morning)
             {
                 foreach (var entry in due)
                 {

@@ -1,6 +1,7 @@
 using CreditPower.Contracts;
 using CreditPower.Documents;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
