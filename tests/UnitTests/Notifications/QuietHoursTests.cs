@@ -50,6 +50,14 @@ public sealed class QuietHoursTests
     }
 
     [Fact]
+    public void The_reason_staff_read_names_the_configured_hours_and_when_it_goes_out()
+    {
+        var reason = QuietHours.HeldReason(new TimeOnly(22, 0), new TimeOnly(6, 30), new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal("免打扰时段（22:00–06:30），顺延至 2026-11-29 06:30 发送", reason);
+    }
+
+    [Fact]
     public void Equal_start_and_end_means_no_quiet_hours() =>
         Assert.Null(QuietHours.HeldUntil(new DateTimeOffset(2026, 11, 28, 14, 30, 0, TimeSpan.Zero), _start, _start));
 

@@ -50,10 +50,11 @@ internal sealed class DispatchRound(
 
             if (_options.QuietHoursEnabled && QuietHours.HeldUntil(now, _options.QuietHoursStart, _options.QuietHoursEnd) is { } morning)
             {
+                var reason = QuietHours.HeldReason(_options.QuietHoursStart, _options.QuietHoursEnd, morning);
                 foreach (var entry in due)
                 {
                     entry.NextAttemptAt = morning;
-                    entry.LastError = "免打扰时段（21:00–08:00），顺延至早上 8 点发送";
+                    entry.LastError = reason;
                 }
             }
             else

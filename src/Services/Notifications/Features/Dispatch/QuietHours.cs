@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Notifications.Features.Dispatch;
@@ -30,4 +31,8 @@ internal static class QuietHours
 
         return ChinaDates.At(endDate, end);
     }
+
+    /// <summary>Why an entry waits, as staff read it in the contact log: the configured hours and when it goes out.</summary>
+    public static string HeldReason(TimeOnly start, TimeOnly end, DateTimeOffset until) =>
+        string.Create(CultureInfo.InvariantCulture, $"免打扰时段（{start:HH:mm}–{end:HH:mm}），顺延至 {ChinaDates.NumericWithTime(until)} 发送");
 }
