@@ -51,7 +51,7 @@ internal sealed class LetterPdf(IOptionsMonitor<CommitmentOptions> options)
         if (letter.SignedAt is { } signedAt)
         {
             writer.Space(LineHeight);
-            writer.Paragraph($"签署登记：{letter.SignedBy} 于 {ChinaDates.FormatWithTime(signedAt)} 签署，受理人员 {letter.SigningRecordedBy} 登记。", small, indent: false);
+            writer.Paragraph($"签署登记：{letter.SignedBy}于{ChinaDates.FormatWithTime(signedAt)}签署，受理人员{letter.SigningRecordedBy}登记。", small, indent: false);
         }
 
         using var stream = new MemoryStream();
