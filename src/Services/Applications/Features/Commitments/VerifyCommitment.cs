@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,7 @@ internal static class VerifyCommitment
         if (commitment.State != CommitmentState.Pending)
         {
             return Conflict("承诺已核查",
-                $"该承诺已于 {BeijingTime.ToLocal(commitment.VerifiedAt!.Value):yyyy-MM-dd HH:mm} 由 {commitment.VerifiedBy} 核定为{CommitmentResponse.NameOf(commitment.State)}，不能重复核查。");
+                $"该承诺已于 {ChinaDates.NumericWithTime(commitment.VerifiedAt!.Value)} 由 {commitment.VerifiedBy} 核定为{CommitmentResponse.NameOf(commitment.State)}，不能重复核查。");
         }
 
         if (!letter.IsSigned)
@@ -106,7 +107,7 @@ internal static class VerifyCommitment
         if (outcome == CommitmentState.Broken && commitment.Kind == CommitmentKind.PropertyDocuments && now <= commitment.Deadline)
         {
             return Conflict("承诺期限未到",
-                $"补齐产权证明的期限为 {BeijingTime.ToLocal(commitment.Deadline):yyyy-MM-dd}，期限届满前不能核定为违诺。");
+                $"补齐产权证明的期限为 {ChinaDates.Numeric(commitment.Deadline)}，期限届满前不能核定为违诺。");
         }
 
         return null;

@@ -1,6 +1,7 @@
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreditPower.Applications.Features.CreditPath;
@@ -82,7 +83,7 @@ internal static class CreditPathRules
             .FirstOrDefaultAsync(cancellationToken);
         if (broken is not null && (colour is null or CreditColour.Red || known!.EffectiveAt < broken.VerifiedAt))
         {
-            errors["creditPath"] = [$"该主体有未修复的违诺记录（{broken.Promise}，{broken.VerifiedAt:yyyy-MM-dd} 核定违诺），信用修复前不能以信用承诺方式办理。"];
+            errors["creditPath"] = [$"该主体有未修复的违诺记录（承诺“{broken.Promise}”已于 {ChinaDates.Numeric(broken.VerifiedAt!.Value)} 核定为违诺），信用修复前不能以信用承诺方式办理。"];
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Features.Intake;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ internal static class SignLetter
 
             return TypedResults.Problem(
                 title: "承诺书已签署",
-                detail: $"信用承诺书 {letter.Number} 已于 {Domain.BeijingTime.ToLocal(letter.SignedAt!.Value):yyyy-MM-dd HH:mm} 由 {letter.SignedBy} 签署，不能重复登记。",
+                detail: $"信用承诺书 {letter.Number} 已于 {ChinaDates.NumericWithTime(letter.SignedAt!.Value)} 由 {letter.SignedBy} 签署，不能重复登记。",
                 statusCode: StatusCodes.Status409Conflict);
         }
 

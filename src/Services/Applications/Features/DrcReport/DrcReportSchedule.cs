@@ -1,4 +1,4 @@
-using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.Extensions.Options;
 
 namespace CreditPower.Applications.Features.DrcReport;
@@ -48,9 +48,8 @@ internal sealed partial class DrcReportSchedule(
     /// <summary>Today's Beijing date once its batch time has passed; null before it.</summary>
     internal static DateOnly? DueDay(DateTimeOffset now, TimeOnly dailyAt)
     {
-        var local = BeijingTime.ToLocal(now);
-        var today = DateOnly.FromDateTime(local.DateTime);
-        return now >= BeijingTime.At(today, dailyAt) ? today : null;
+        var today = ChinaDates.Day(now);
+        return now >= ChinaDates.At(today, dailyAt) ? today : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DRC commitment batch {Sequence} written with {LetterCount} letters for {Day}")]

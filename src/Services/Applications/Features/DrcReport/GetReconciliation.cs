@@ -1,5 +1,5 @@
 using CreditPower.Applications.Data;
-using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,8 +26,8 @@ internal static class GetReconciliation
 
         var now = clock.GetUtcNow();
         var deadlineHours = options.CurrentValue.DeadlineHours;
-        var start = BeijingTime.At(from, TimeOnly.MinValue);
-        var end = BeijingTime.At(to.AddDays(1), TimeOnly.MinValue);
+        var start = ChinaDates.StartOf(from);
+        var end = ChinaDates.StartOf(to.AddDays(1));
         var rows = await db.CommitmentLetters.AsNoTracking()
             .Where(l => l.SignedAt >= start && l.SignedAt < end)
             .GroupJoin(db.DrcBatches.AsNoTracking(), l => l.DrcBatchId, b => b.Id, (l, b) => new { l, b })

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ internal static class RecordReceipt
         }
 
         var now = clock.GetUtcNow();
-        if (request.SignedOn > ChinaDates.Today(now))
+        if (request.SignedOn > ChinaDates.Day(now))
         {
             errors["signedOn"] = ["签收日期不能晚于今天。"];
         }

@@ -4,10 +4,10 @@ using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CreditPower.Notifications.Features.Receipts;
 
@@ -22,7 +22,7 @@ internal static class ReceiveSmsReports
     /// once): one for an entry already settled changes nothing. Answers in the shape the provider expects.
     /// </summary>
     public static async Task<Results<Ok<ReceiptAnswer>, ValidationProblem>> Handle(
-        HttpRequest request, NotificationsDbContext db, IOptions<DispatchOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         List<SmsReport>? reports;
         try
@@ -39,7 +39,6 @@ internal static class ReceiveSmsReports
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["回执数组为空。"] });
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         var ids = reports.Select(r => Guid.TryParseExact(r.OutId, "N", out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
         var bizIds = reports.Where(r => !string.IsNullOrEmpty(r.BizId)).Select(r => r.BizId!).ToArray();
         // FOR UPDATE waits for a dispatch round still holding the row: a receipt can outrun the commit of "Sent".
@@ -59,7 +58,7 @@ internal static class ReceiveSmsReports
                 continue;
             }
 
-            var at = ParseBeijing(report.ReportTime, zone) ?? clock.GetUtcNow();
+            var at = ParseBeijing(report.ReportTime) ?? clock.GetUtcNow();
             if (report.Success)
             {
                 entry.Status = ContactStatus.Delivered;
@@ -98,8 +97,9 @@ internal static class ReceiveSmsReports
         return TypedResults.Ok(new ReceiptAnswer(0, "接收成功"));
     }
 
-    private static DateTimeOffset? ParseBeijing(string? value, TimeZoneInfo zone) =>
+    // Alibaba Cloud writes report times on the Beijing wall clock, without an offset.
+    private static DateTimeOffset? ParseBeijing(string? value) =>
         DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime()
+            ? ChinaDates.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
             : null;
 }
