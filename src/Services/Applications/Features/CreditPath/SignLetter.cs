@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Features.Intake;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ internal static class SignLetter
     {
         if (string.IsNullOrWhiteSpace(request.SignedBy) || request.SignedBy.Trim().Length > 50)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["signedBy"] = ["请填写签署人姓名（不超过 50 个字符）。"] }, title: "请求数据无效");
+            return Problems.Field("signedBy", "请填写签署人姓名（不超过 50 个字符）。");
         }
 
         var now = clock.GetUtcNow();

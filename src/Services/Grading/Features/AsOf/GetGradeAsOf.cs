@@ -2,6 +2,7 @@ using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,5 +107,5 @@ internal static class GetGradeAsOf
     }
 
     private static ValidationProblem Invalid(string reason) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [reason] }, title: "请求数据无效");
+        Problems.Field("at", reason);
 }

@@ -4,6 +4,7 @@ using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +32,12 @@ internal static class ReceiveSmsReports
         }
         catch (JsonException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"回执不是合法的 JSON 数组：{ex.Message}"] });
+            return Problems.Field("$", $"回执不是合法的 JSON 数组：{ex.Message}");
         }
 
         if (reports is null || reports.Count == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["回执数组为空。"] });
+            return Problems.Field("$", "回执数组为空。");
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
