@@ -64,4 +64,12 @@ public static class DatabaseExtensions
     /// <summary>True when <paramref name="exception"/> is a unique-constraint violation (to answer 409).</summary>
     public static bool IsUniqueViolation(this DbUpdateException exception) =>
         exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// True when <paramref name="exception"/> violates the unique <paramref name="constraint"/> (an index or key name):
+    /// a table with two unique keys says which one the caller collided with.
+    /// </summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception, string constraint) =>
+        exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } violation
+        && string.Equals(violation.ConstraintName, constraint, StringComparison.Ordinal);
 }

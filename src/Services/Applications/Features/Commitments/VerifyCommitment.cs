@@ -2,7 +2,11 @@ using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
+<<<<<<< HEAD
 using CreditPower.ServiceDefaults.Dates;
+=======
+using CreditPower.ServiceDefaults.Api;
+>>>>>>> portal-apps
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,12 +25,12 @@ internal static class VerifyCommitment
     {
         if (request.Outcome is not (CommitmentState.Kept or CommitmentState.Broken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["outcome"] = ["核查结论应为 kept（已履约）或 broken（已违诺）。"] }, title: "请求数据无效");
+            return Problems.Field("outcome", "核查结论应为 kept（已履约）或 broken（已违诺）。");
         }
 
         if (string.IsNullOrWhiteSpace(request.Note) || request.Note.Trim().Length > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["请填写核查依据（不超过 500 个字符）。"] }, title: "请求数据无效");
+            return Problems.Field("note", "请填写核查依据（不超过 500 个字符）。");
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -113,9 +117,5 @@ internal static class VerifyCommitment
         return null;
     }
 
-    private static ProblemHttpResult Conflict(string title, string detail) => TypedResults.Problem(
-        title: title,
-        detail: detail,
-        statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["outcome"] = [detail] } });
+    private static ProblemHttpResult Conflict(string title, string detail) => Problems.FieldConflict("outcome", title, detail);
 }

@@ -32,7 +32,7 @@ internal static class CreditPathRules
 
         if (report.IssuedOn > today)
         {
-            errors["creditPath.report.issuedOn"] = [$"信用报告的出具日期 {report.IssuedOn:yyyy-MM-dd} 晚于今天（{today:yyyy-MM-dd}），日期不可能在未来。"];
+            errors["creditPath.report.issuedOn"] = [$"出具日期不能晚于今天（{today:yyyy-MM-dd}），请核对信用报告上的出具日期。"];
         }
 
         if (report.ValidUntil < today)

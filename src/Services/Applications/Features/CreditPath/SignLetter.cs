@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Features.Intake;
+<<<<<<< HEAD
 using CreditPower.ServiceDefaults.Dates;
+=======
+using CreditPower.ServiceDefaults.Api;
+>>>>>>> portal-apps
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +22,7 @@ internal static class SignLetter
     {
         if (string.IsNullOrWhiteSpace(request.SignedBy) || request.SignedBy.Trim().Length > 50)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["signedBy"] = ["请填写签署人姓名（不超过 50 个字符）。"] }, title: "请求数据无效");
+            return Problems.Field("signedBy", "请填写签署人姓名（不超过 50 个字符）。");
         }
 
         var now = clock.GetUtcNow();

@@ -1,5 +1,10 @@
 using CreditPower.Applications.Data;
+<<<<<<< HEAD
 using CreditPower.ServiceDefaults.Dates;
+=======
+using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Api;
+>>>>>>> portal-apps
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,8 +25,7 @@ internal static class GetReconciliation
     {
         if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["to"] = [$"截止日期不能早于起始日期，且区间不超过 {MaxDays} 天。"] }, title: "请求数据无效");
+            return Problems.Field("to", $"截止日期不能早于起始日期，且区间不超过 {MaxDays} 天。");
         }
 
         var now = clock.GetUtcNow();

@@ -2,7 +2,11 @@ using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+<<<<<<< HEAD
 using CreditPower.Grading.Features.RuleSets;
+=======
+using CreditPower.ServiceDefaults.Api;
+>>>>>>> portal-apps
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,5 +111,5 @@ internal static class GetGradeAsOf
     }
 
     private static ValidationProblem Invalid(string reason) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [reason] }, title: "请求数据无效");
+        Problems.Field("at", reason);
 }

@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+<<<<<<< HEAD
 using CreditPower.ServiceDefaults.Dates;
+=======
+using CreditPower.ServiceDefaults.Api;
+>>>>>>> portal-apps
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,9 +67,7 @@ internal static class RecordDelivery
 
         if (request.SentOn < ChinaDates.Day(letter.IssuedAt))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["sentOn"] = [$"发出日期不能早于告知函的发文日期（{ChinaDates.Format(letter.IssuedAt)}）。"] },
-                title: "请求数据无效");
+            return Problems.Field("sentOn", $"发出日期不能早于告知函的发文日期（{ChinaDates.Format(letter.IssuedAt)}）。");
         }
 
         letter.DeliveryMethod = request.Method;

@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+<<<<<<< HEAD
 using CreditPower.ServiceDefaults.Dates;
+=======
+using CreditPower.ServiceDefaults.Api;
+>>>>>>> portal-apps
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,8 +64,7 @@ internal static class RecordReceipt
 
         if (request.SignedOn < sentOn)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["signedOn"] = [$"签收日期不能早于发出日期（{ChinaDates.Format(sentOn)}）。"] }, title: "请求数据无效");
+            return Problems.Field("signedOn", $"签收日期不能早于发出日期（{ChinaDates.Format(sentOn)}）。");
         }
 
         letter.ReceiptSignedBy = signedBy;

@@ -4,6 +4,7 @@ using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,12 +32,12 @@ internal static class ReceiveSmsReports
         }
         catch (JsonException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"回执不是合法的 JSON 数组：{ex.Message}"] });
+            return Problems.Field("$", $"回执不是合法的 JSON 数组：{ex.Message}");
         }
 
         if (reports is null || reports.Count == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["回执数组为空。"] });
+            return Problems.Field("$", "回执数组为空。");
         }
 
         var ids = reports.Select(r => Guid.TryParseExact(r.OutId, "N", out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray();
