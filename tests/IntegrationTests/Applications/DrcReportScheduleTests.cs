@@ -2,6 +2,7 @@ using System.Text.Json;
 using CreditPower.Applications.Domain;
 using CreditPower.Applications.Features.DrcReport;
 using CreditPower.IntegrationTests.Hosting;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public sealed class DrcReportScheduleTests(ServicesFixture services)
     {
         // A day of its own far ahead, so no other batch was scheduled for it.
         var day = new DateOnly(2040, 1, 1).AddDays(Random.Shared.Next(0, 3650));
-        var clock = new SteppedClock(BeijingTime.At(day, new TimeOnly(1, 0)));
+        var clock = new SteppedClock(ChinaDates.At(day, new TimeOnly(1, 0)));
         var scopes = new CountingScopes(services.Applications.Services.GetRequiredService<IServiceScopeFactory>());
         var first = Number(await services.SubmitSignedCreditPathAsync(TestIdentifiers.NewUscc(), "淮阴区定时报送一号有限公司"));
         using var schedule = new DrcReportSchedule(scopes, new FixedOptions(new DrcReportOptions { DailyAt = _dailyAt }), clock,
@@ -45,7 +46,7 @@ public sealed class DrcReportScheduleTests(ServicesFixture services)
             // the wall clock jumps) and goes back to sleep without opening a scope.
             var second = Number(await services.SubmitSignedCreditPathAsync(TestIdentifiers.NewUscc(), "淮阴区定时报送二号有限公司"));
             var sleeps = 2;
-            while (clock.GetUtcNow() < BeijingTime.At(day.AddDays(1), new TimeOnly(1, 0)))
+            while (clock.GetUtcNow() < ChinaDates.At(day.AddDays(1), new TimeOnly(1, 0)))
             {
                 await clock.StepAsync(TimeSpan.FromHours(1), sleeps: ++sleeps);
             }

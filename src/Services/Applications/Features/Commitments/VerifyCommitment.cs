@@ -2,11 +2,8 @@ using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
-<<<<<<< HEAD
-using CreditPower.ServiceDefaults.Dates;
-=======
 using CreditPower.ServiceDefaults.Api;
->>>>>>> portal-apps
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

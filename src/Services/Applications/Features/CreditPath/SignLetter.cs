@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Features.Intake;
-<<<<<<< HEAD
-using CreditPower.ServiceDefaults.Dates;
-=======
 using CreditPower.ServiceDefaults.Api;
->>>>>>> portal-apps
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -116,9 +116,9 @@ internal sealed partial class DrcReportSchedule(
     /// <summary>The first batch time after <paramref name="now"/>: today's if it is still ahead, else tomorrow's.</summary>
     internal static DateTimeOffset NextRun(DateTimeOffset now, TimeOnly dailyAt)
     {
-        var today = DateOnly.FromDateTime(BeijingTime.ToLocal(now).DateTime);
-        var todays = BeijingTime.At(today, dailyAt);
-        return now < todays ? todays : BeijingTime.At(today.AddDays(1), dailyAt);
+        var today = ChinaDates.Day(now);
+        var todays = ChinaDates.At(today, dailyAt);
+        return now < todays ? todays : ChinaDates.At(today.AddDays(1), dailyAt);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DRC commitment batch {Sequence} written with {LetterCount} letters for {Day}")]

@@ -1,10 +1,6 @@
 using CreditPower.Applications.Data;
-<<<<<<< HEAD
-using CreditPower.ServiceDefaults.Dates;
-=======
-using CreditPower.Applications.Domain;
 using CreditPower.ServiceDefaults.Api;
->>>>>>> portal-apps
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

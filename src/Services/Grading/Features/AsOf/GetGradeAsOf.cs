@@ -2,11 +2,8 @@ using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
-<<<<<<< HEAD
 using CreditPower.Grading.Features.RuleSets;
-=======
 using CreditPower.ServiceDefaults.Api;
->>>>>>> portal-apps
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
-<<<<<<< HEAD
-using CreditPower.ServiceDefaults.Dates;
-=======
 using CreditPower.ServiceDefaults.Api;
->>>>>>> portal-apps
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
