@@ -15,6 +15,9 @@ internal sealed record BenchOptions
 
     public int SmsPerSecond { get; init; } = 2_000;
 
+    /// <summary>With --full-path: facts due within this many milliseconds go to Grading in one request (0: one fact a request).</summary>
+    public int FeedWindowMilliseconds { get; init; }
+
     /// <summary>Instead of the hops: the full path, billing fact → Grading → Notifications → SMS (the FullPath class), beside the raw hop.</summary>
     public bool FullPath { get; init; }
 
@@ -47,6 +50,8 @@ internal sealed record BenchOptions
           --sms-cap N           the provider cap, Dispatch:SmsPerSecond (2000)
           --full-path           instead of the MassTransit hops: billing fact → Grading → RabbitMQ → Notifications → SMS at the
                                 simulator, one subject per fact, beside the raw hop at each rate
+          --feed-window MS      with --full-path: the billing feed sends the facts due within MS milliseconds as one batch,
+                                as an upstream billing system does (0, the default: one fact a request)
           --no-build            run the Release builds of the services and the simulator as they are
           --set NAME=VALUE      configuration of the MassTransit host, e.g. Messaging:ConcurrentMessageLimit=4 (repeatable);
                                 with --sms, of the Notifications process, e.g. Dispatch:Concurrency=64;
@@ -71,6 +76,7 @@ internal sealed record BenchOptions
                 "--sms" => options with { SmsFlood = Number(args, ++i, 1, 1_000_000) },
                 "--sms-cap" => options with { SmsPerSecond = Number(args, ++i, 1, 100_000) },
                 "--full-path" => options with { FullPath = true },
+                "--feed-window" => options with { FeedWindowMilliseconds = Number(args, ++i, 0, 1_000) },
                 "--no-build" => options with { NoBuild = true },
                 "--set" => options with { Settings = [.. options.Settings, Setting(args, ++i)] },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),

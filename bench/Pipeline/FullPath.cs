@@ -13,8 +13,10 @@ namespace CreditPower.Bench.Pipeline;
 /// Issue 4's full path (`-- --full-path`): a billing fact posted to Grading (records the arrears, re-grades the
 /// subject, CreditGradeChanged into the outbox in the same commit) → the outbox relay → RabbitMQ → Notifications
 /// (contact log entry, dispatcher woken by the commit) → the SMS at the gateway simulator. Grading, Notifications and
-/// the simulator run as Release processes wired as the AppHost wires them. Each fact is one request, due at the fixed
-/// rate; its latency runs from that due time to the simulator's ReceivedAt of the SMS to its subject's mobile.
+/// the simulator run as Release processes wired as the AppHost wires them. Each fact is due at the fixed rate and sent
+/// in a request of its own, or with a feed window (`--feed-window MS`) in one batch with the others due within the
+/// window, as an upstream billing system sends them; its latency runs from its due time (the wait for the window
+/// included) to the simulator's ReceivedAt of the SMS to its subject's mobile.
 /// </summary>
 internal sealed class FullPath : IDisposable
 {
@@ -38,10 +40,14 @@ internal sealed class FullPath : IDisposable
     private int _nextSubject;
     private int _read;
     private (Dictionary<string, double> Groups, long At) _idleFrom;
+    private readonly TimeSpan _feedWindow;
+    private readonly Lock _pendingLock = new();
+    private List<(int Index, TaskCompletionSource Sent)>? _pending;
 
     private FullPath(ServiceProcess simulator, ServiceProcess notifications, ServiceProcess grading, string gradingDb, string notificationsDb, string rabbitMq, string apiKey,
-        string controlKey)
+        TimeSpan feedWindow, string controlKey)
     {
+        _feedWindow = feedWindow;
         (_simulator, _notifications, _grading) = (simulator, notifications, grading);
         (_gradingDb, _notificationsDb, _rabbitMq) = (gradingDb, notificationsDb, rabbitMq);
         _feed = new HttpClient { BaseAddress = new Uri(grading.Url), Timeout = TimeSpan.FromSeconds(30) };
@@ -52,7 +58,8 @@ internal sealed class FullPath : IDisposable
 
     /// <summary>Builds and starts the three processes and seeds <paramref name="subjects"/> subjects, each good for one fact.</summary>
     public static async Task<FullPath> StartAsync(
-        RealServers servers, int subjects, IReadOnlyList<KeyValuePair<string, string?>> settings, bool noBuild, CancellationToken cancellationToken)
+        RealServers servers, int subjects, IReadOnlyList<KeyValuePair<string, string?>> settings, bool noBuild, int feedWindowMilliseconds,
+        CancellationToken cancellationToken)
     {
         // One after another: two Release builds at once on 2 cores are no faster and race on the shared projects.
         var simulatorDll = await ServiceProcess.BuildAsync(Path.Combine("src", "Simulators", "GatewaySimulator"), "CreditPower.GatewaySimulator", noBuild, cancellationToken);
@@ -110,9 +117,11 @@ internal sealed class FullPath : IDisposable
                 [$"ConnectionStrings__{ResourceNames.GradingDb}"] = gradingDb,
                 ["BillingFeed__ApiKey"] = apiKey,
             }, cancellationToken);
-            var path = new FullPath(simulator, notifications, grading, gradingDb, notificationsDb, servers.RabbitMqConnectionString, apiKey, controlKey);
+            var path = new FullPath(simulator, notifications, grading, gradingDb, notificationsDb, servers.RabbitMqConnectionString, apiKey,
+                TimeSpan.FromMilliseconds(feedWindowMilliseconds), controlKey);
             Console.WriteLine($"Gateway simulator pid {simulator.Id}, Notifications pid {notifications.Id}, Grading pid {grading.Id} (Release, quiet hours off)"
-                + string.Concat(settings.Select(s => $"; {s.Key}={s.Value}")));
+                + string.Concat(settings.Select(s => $"; {s.Key}={s.Value}"))
+                + (feedWindowMilliseconds > 0 ? $"; the feed batches the facts due within {feedWindowMilliseconds} ms" : "; one fact a request"));
 
             var seeding = Stopwatch.StartNew();
             await FullPathSeeder.SeedAsync(gradingDb, notificationsDb, PrimingFacts + subjects, cancellationToken);
@@ -150,7 +159,7 @@ internal sealed class FullPath : IDisposable
         // CPU per fact in the steady state: from the end of the warm-up (JIT) to the last send, not the drain.
         var measured = MeasureCpuAsync(rate, warmupSeconds, seconds, polling.Token);
         var result = await RateDriver.RunAsync(
-            "full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, sequence => PostFactAsync(first + sequence, cancellationToken), cancellationToken);
+            "full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, sequence => SendFactAsync(first + sequence, cancellationToken), cancellationToken);
         var cpu = await measured;
         await polling.CancelAsync();
         await Task.WhenAll(poller, sampler);
@@ -182,22 +191,76 @@ internal sealed class FullPath : IDisposable
         _simulator.Dispose();
     }
 
-    /// <summary>One fact per request: the bill of subject <paramref name="index"/>'s account, due ten days ago, is overdue.</summary>
-    private async Task PostFactAsync(int index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fact <paramref name="index"/> in a request of its own, or, with a feed window, in the batch the first fact of the
+    /// window opened, sent when the window closes; completes when its request has been answered.
+    /// </summary>
+    private Task SendFactAsync(int index, CancellationToken cancellationToken)
     {
-        var fact = new
+        if (_feedWindow <= TimeSpan.Zero)
+        {
+            return PostFactsAsync([index], cancellationToken);
+        }
+
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_pendingLock)
+        {
+            if (_pending is { } open)
+            {
+                open.Add((index, sent));
+                return sent.Task;
+            }
+
+            _pending = [(index, sent)];
+        }
+
+        _ = CloseWindowAsync(cancellationToken);
+        return sent.Task;
+    }
+
+    private async Task CloseWindowAsync(CancellationToken cancellationToken)
+    {
+        List<(int Index, TaskCompletionSource Sent)> batch;
+        try
+        {
+            await Task.Delay(_feedWindow, cancellationToken);
+        }
+        finally
+        {
+            lock (_pendingLock)
+            {
+                (batch, _pending) = (_pending!, null);
+            }
+        }
+
+        try
+        {
+            await PostFactsAsync([.. batch.Select(b => b.Index)], cancellationToken);
+            batch.ForEach(b => b.Sent.SetResult());
+        }
+        catch (Exception ex)
+        {
+            batch.ForEach(b => b.Sent.SetException(ex));
+        }
+    }
+
+    /// <summary>One request: the bill of each subject <paramref name="indexes"/>' account, due ten days ago, is overdue.</summary>
+    private async Task PostFactsAsync(int[] indexes, CancellationToken cancellationToken)
+    {
+        var dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-10);
+        var facts = indexes.Select(index => new
         {
             Source,
             ExternalId = string.Create(CultureInfo.InvariantCulture, $"overdue-{index}"),
             AccountNumber = FullPathSeeder.Account(index),
             Kind = "billOverdue",
             BillId = string.Create(CultureInfo.InvariantCulture, $"BENCH-{index:D8}"),
-            DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-10),
+            DueDate = dueDate,
             Amount = 1280.50m,
-        };
-        using var response = await _feed.PostAsJsonAsync("/api/billing/facts", new { Facts = new[] { fact } }, _json, cancellationToken);
+        }).ToArray();
+        using var response = await _feed.PostAsJsonAsync("/api/billing/facts", new { Facts = facts }, _json, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode || JsonSerializer.Deserialize<FeedResponse>(body, _json) is not { Created: 1 })
+        if (!response.IsSuccessStatusCode || JsonSerializer.Deserialize<FeedResponse>(body, _json) is not { } answer || answer.Created != indexes.Length)
         {
             throw new InvalidOperationException($"POST /api/billing/facts answered {(int)response.StatusCode}: {body}");
         }
@@ -208,7 +271,7 @@ internal sealed class FullPath : IDisposable
         var priming = Stopwatch.StartNew();
         var recorder = new LatencyRecorder(0, PrimingFacts);
         await Parallel.ForEachAsync(Enumerable.Range(0, PrimingFacts), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (index, token) => await PostFactAsync(index, token));
+            async (index, token) => await PostFactsAsync([index], token));
         while (recorder.Arrivals < PrimingFacts && priming.Elapsed < TimeSpan.FromMinutes(3))
         {
             await Task.Delay(PollInterval, cancellationToken);

@@ -139,6 +139,7 @@ try
             }
         }, CancellationToken.None);
         var cpuBefore = ProcessCpu.Sample(new Dictionary<int, string>());
+        var walBefore = await WalPositionAsync();
         var watch = Stopwatch.StartNew();
         var id = await launcher.StartAsync(ReevaluationKind.Monthly, DefaultRuleSet.Version, "bench", CancellationToken.None);
         var run = await executor.NextRunAsync(CancellationToken.None) ?? throw new InvalidOperationException("The run is not there.");
@@ -149,6 +150,7 @@ try
 
         var elapsed = watch.Elapsed;
         var cpuUsed = CpuUsed(cpuBefore, ProcessCpu.Sample(new Dictionary<int, string>()), ownServer);
+        var walWritten = await WalPositionAsync() - walBefore;
         await sampling.CancelAsync();
         await sampler;
         await using var read = database.CreateCommand("""SELECT "Total", "Done", "Changed", "Error" FROM reevaluation_runs WHERE "Id" = @id""");
@@ -156,14 +158,25 @@ try
         await using var reader = await read.ExecuteReaderAsync();
         await reader.ReadAsync();
         await using var counts = database.CreateCommand(
-            """SELECT (SELECT count(*) FROM grades), (SELECT count(*) FROM outbox_messages), (SELECT count(*) FROM credit_events WHERE "Status" = 'Expired')""");
+            """
+            SELECT (SELECT count(*) FROM grades), (SELECT count(*) FROM outbox_messages), (SELECT count(*) FROM credit_events WHERE "Status" = 'Expired'),
+                   (SELECT avg(octet_length("Reasons"::text))::int FROM grades)
+            """);
         await using var countReader = await counts.ExecuteReaderAsync();
         await countReader.ReadAsync();
         Console.WriteLine($"{title}: {elapsed.TotalSeconds:F2} s — evaluated {reader.GetInt64(1):N0}/{reader.GetInt64(0):N0}, " +
                           $"colour changed {reader.GetInt64(2):N0}; grades in history {countReader.GetInt64(0):N0}, outbox rows {countReader.GetInt64(1):N0}, " +
-                          $"events expired {countReader.GetInt64(2):N0}{(reader.IsDBNull(3) ? "" : $"; ERROR {reader.GetString(3)}")}; " +
+                          $"events expired {countReader.GetInt64(2):N0}, reasons {(countReader.IsDBNull(3) ? 0 : countReader.GetInt32(3))} bytes a grade on average; " +
+                          $"WAL written {walWritten / 1048576:N0} MB{(reader.IsDBNull(3) ? "" : $"; ERROR {reader.GetString(3)}")}; " +
                           $"working set {startWorkingSet / 1048576} MB at the start, peak {peakWorkingSet / 1048576} MB during the run; {cpuUsed}");
         return (elapsed, id);
+    }
+
+    // The server's write-ahead log position in bytes: what a run writes to it is most of what it costs PostgreSQL.
+    async Task<long> WalPositionAsync()
+    {
+        await using var position = database.CreateCommand("SELECT pg_current_wal_lsn() - '0/0'");
+        return (long)(decimal)(await position.ExecuteScalarAsync())!;
     }
 }
 finally

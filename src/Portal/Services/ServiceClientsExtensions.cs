@@ -8,7 +8,8 @@ public static class ServiceClientsExtensions
 {
     /// <summary>
     /// One named HttpClient per service (service discovery and resilience come from the service
-    /// defaults), the token issuer that signs each call, and the health probe the start page uses.
+    /// defaults), the token issuer that signs each call, the relay that hands their files to the browser, and the
+    /// health probe the start page uses.
     /// </summary>
     public static IHostApplicationBuilder AddServiceClients(this IHostApplicationBuilder builder)
     {
@@ -37,6 +38,7 @@ public static class ServiceClientsExtensions
         }
 
         builder.Services.AddScoped<ServiceApiClient>();
+        builder.Services.AddSingleton<ServiceFileRelay>();
         builder.Services.AddSingleton<ServiceHealthProbe>();
         return builder;
     }

@@ -1,4 +1,4 @@
-using CreditPower.Portal.Localization;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Portal.Services;
 
@@ -41,6 +41,6 @@ public sealed class ServiceHealthProbe(IHttpClientFactory httpClients, TimeProvi
             return Result(ServiceHealthStatus.Unhealthy, "无法连接");
         }
 
-        ServiceHealth Result(ServiceHealthStatus status, string? detail) => new(service, status, detail, BeijingTime.Now(clock));
+        ServiceHealth Result(ServiceHealthStatus status, string? detail) => new(service, status, detail, ChinaDates.Now(clock));
     }
 }

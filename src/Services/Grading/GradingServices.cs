@@ -32,6 +32,7 @@ internal static class GradingServices
             builder.Configuration.GetConnectionString(ResourceNames.GradingDb)!, builder.Configuration.GetValue<int?>(GradeLookupDataSource.MaxConnectionsKey)));
         builder.Services.AddSingleton<GradeLookupReader>();
         builder.Services.AddSingleton<ActiveRuleSet>();
+        builder.Services.AddSingleton<RuleSetVersions>();
         builder.Services.AddSingleton<RuleSetActivator>();
         builder.Services.AddHostedService<RuleSetActivationService>();
         builder.Services.AddOptions<ObjectionOptions>()

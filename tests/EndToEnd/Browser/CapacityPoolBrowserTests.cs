@@ -34,12 +34,19 @@ public sealed class CapacityPoolBrowserTests(AppHostFixture system, ChromiumFixt
             await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 
             await page.Locator("#pool-name").FillAsync(poolName);
+            await page.Locator("#pool-kind").SelectOptionAsync("lineCapacity");
+            await Expect(page.Locator("label[for=pool-total]")).ToHaveTextAsync("总容量（kVA）");
             await page.Locator("#pool-kind").SelectOptionAsync("substationBay");
+            await Expect(page.Locator("label[for=pool-total]")).ToHaveTextAsync("间隔总数（个）");
             await page.Locator("#pool-total").FillAsync("1");
             await page.GetByTestId("create-pool").ClickAsync();
             await ExpectOutcomeAsync(page, $"已登记“{poolName}”");
             var detail = page.GetByTestId("capacity-pool-detail");
             await Expect(detail.Locator("h2")).ToHaveTextAsync(poolName);
+            await Expect(page.Locator("label[for=request-amount]")).ToHaveTextAsync("申请间隔数（个）");
+            // Both stylesheets reach the page, with no copy of them inline: the shared form styles and the pool's own.
+            await Expect(page.GetByTestId("capacity-outcome")).ToHaveCSSAsync("background-color", "rgb(241, 250, 241)");
+            await Expect(detail.GetByTestId("pool-bar")).ToHaveCSSAsync("height", "14px");
 
             await RequestAsync(page, holder, "1");
             await ExpectOutcomeAsync(page, "已获分配 1 个间隔");

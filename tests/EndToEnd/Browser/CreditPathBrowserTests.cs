@@ -46,6 +46,9 @@ public sealed partial class CreditPathBrowserTests(AppHostFixture system, Chromi
             await page.Locator("#signed-by").FillAsync("周振华");
             await page.GetByTestId("sign-submit").ClickAsync();
             await Expect(page.GetByTestId("letter-signed")).ToContainTextAsync("周振华");
+            // Both stylesheets reach the page: the shared one (grading.css) and the Applications one on top.
+            await Expect(page.Locator(".kv dt").First).ToHaveCSSAsync("color", "rgb(97, 97, 97)");
+            await Expect(page.Locator(".timeline li.current")).ToHaveCSSAsync("border-left-color", "rgb(15, 108, 189)");
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("letter-download").ClickAsync());
             Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
@@ -56,6 +59,13 @@ public sealed partial class CreditPathBrowserTests(AppHostFixture system, Chromi
             Assert.Contains(name, text, StringComparison.Ordinal);
             Assert.Contains("补齐用电地址的产权证明材料", text, StringComparison.Ordinal);
             Assert.Contains("签署登记", text, StringComparison.Ordinal);
+
+            // A file the service refuses is a page saying why, in Chinese, with the way back; not a blank tab.
+            var missing = await page.GotoAsync($"/applications/files/{Guid.NewGuid()}/commitment-letter.pdf");
+            Assert.Equal(404, missing!.Status);
+            await Expect(page.Locator("h1")).ToHaveTextAsync("未找到相应记录");
+            await Expect(page.GetByTestId("file-problem")).ToHaveTextAsync("文件未能取得，请返回上一页重试。");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "返回申请详情" })).ToBeVisibleAsync();
         });
     }
 

@@ -129,7 +129,7 @@ public sealed class CreditPathTests(ServicesFixture services) : IDisposable
             ApplicationSteps.CreditPathBody(uscc, issuedOn: ApplicationSteps.Today.AddDays(2)), Api.Cancellation);
 
         var reasons = await Api.AssertFieldErrorAsync(response, "creditPath.report.issuedOn");
-        Assert.Contains(reasons, r => r.Contains("未来", StringComparison.Ordinal));
+        Assert.Matches(@"^出具日期不能晚于今天（\d{4}-\d{2}-\d{2}），请核对信用报告上的出具日期。$", Assert.Single(reasons));
         await AssertNothingTakenAsync(uscc);
     }
 

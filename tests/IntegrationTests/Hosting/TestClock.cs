@@ -1,3 +1,5 @@
+using CreditPower.ServiceDefaults.Dates;
+
 namespace CreditPower.IntegrationTests.Hosting;
 
 /// <summary>
@@ -7,7 +9,6 @@ namespace CreditPower.IntegrationTests.Hosting;
 /// </summary>
 public sealed class TestClock : TimeProvider
 {
-    private static readonly TimeZoneInfo _beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private long _offsetTicks;
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
@@ -16,7 +17,7 @@ public sealed class TestClock : TimeProvider
     public DateTimeOffset AdvanceToBeijingTime(TimeOnly time)
     {
         var now = GetUtcNow();
-        var local = TimeZoneInfo.ConvertTime(now, _beijing);
+        var local = ChinaDates.Local(now);
         var target = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(time), local.Offset);
         if (target <= local)
         {

@@ -34,7 +34,7 @@ public sealed class BindingAndPreferenceInputTests(ServicesFixture services)
     }
 
     [Fact]
-    public async Task An_openid_bound_to_another_subject_is_a_conflict_and_the_first_binding_stays()
+    public async Task An_openid_bound_to_another_subject_is_a_conflict_naming_the_openid_and_the_first_binding_stays()
     {
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
@@ -44,9 +44,41 @@ public sealed class BindingAndPreferenceInputTests(ServicesFixture services)
         using var response = await clerk.PutAsJsonAsync($"/api/subjects/{second}/wechat-binding",
             new { openId, consentedAt = DateTimeOffset.UtcNow.AddMinutes(-1) }, Api.Cancellation);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        await AssertAlreadyBoundAsync(response);
         Assert.Equal(HttpStatusCode.NotFound, await clerk.GetStatusAsync($"/api/subjects/{second}/wechat-binding"));
-        var binding = await clerk.GetJsonAsync($"/api/subjects/{first}/wechat-binding");
+        await AssertBoundToAsync(clerk, first, openId);
+    }
+
+    [Fact]
+    public async Task Rebinding_a_subject_to_an_openid_another_subject_holds_is_a_conflict_and_both_bindings_stay()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var taken = await services.BindWeChatAsync(first);
+        var own = await services.BindWeChatAsync(second);
+        using var clerk = services.CreateClient(ResourceNames.Notifications, Roles.Clerk);
+
+        using var response = await clerk.PutAsJsonAsync($"/api/subjects/{second}/wechat-binding",
+            new { openId = taken, consentedAt = DateTimeOffset.UtcNow.AddMinutes(-1) }, Api.Cancellation);
+
+        await AssertAlreadyBoundAsync(response);
+        await AssertBoundToAsync(clerk, first, taken);
+        await AssertBoundToAsync(clerk, second, own);
+    }
+
+    /// <summary>A 409 problem a form can show beside the openid field, in Chinese.</summary>
+    private static async Task AssertAlreadyBoundAsync(HttpResponseMessage response)
+    {
+        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("该微信用户已绑定其他信用主体", problem.GetProperty("title").GetString());
+        Assert.Equal("该微信用户已绑定其他信用主体，请先解除原绑定。", problem.GetProperty("detail").GetString());
+        var reasons = problem.GetProperty("errors").GetProperty("openId").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Equal(["该微信用户已绑定其他信用主体，请先解除原绑定。"], reasons);
+    }
+
+    private static async Task AssertBoundToAsync(HttpClient clerk, Guid subjectId, string openId)
+    {
+        var binding = await clerk.GetJsonAsync($"/api/subjects/{subjectId}/wechat-binding");
         Assert.Equal(openId[..6] + "****" + openId[^2..], binding.GetProperty("openId").GetString());
     }
 

@@ -1,11 +1,12 @@
-using CreditPower.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Security;
+using CreditPower.TestSupport;
 using MassTransit;
 
 namespace CreditPower.IntegrationTests.Notifications;
@@ -61,6 +62,10 @@ public sealed class DispatchTests(ServicesFixture services)
                 "both reminders held to the morning");
             Assert.All(held.Dispatched(), e => Assert.Equal("queued", e.GetProperty("status").GetString()));
             Assert.All(held.Dispatched(), e => Assert.Equal(0, e.GetProperty("attempts").GetInt32()));
+            // The configured hours (the defaults here), and the morning it goes out on the Beijing clock.
+            Assert.All(held.Dispatched(), e => Assert.Equal(
+                $"免打扰时段（21:00–08:00），顺延至 {ChinaDates.Numeric(new DateTimeOffset(morning, TimeSpan.Zero))} 08:00 发送",
+                e.GetProperty("lastError").GetString()));
             Assert.Empty(await services.SimulatorMessagesAsync(mobile));
             Assert.Empty(await services.SimulatorMessagesAsync(openId));
 

@@ -1,10 +1,10 @@
-using CreditPower.TestSupport;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.Notifications.Channels;
+using CreditPower.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

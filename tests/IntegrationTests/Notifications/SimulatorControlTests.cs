@@ -1,9 +1,9 @@
-using CreditPower.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using CreditPower.GatewaySimulator.Control;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.Notifications.Channels;
+using CreditPower.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditPower.IntegrationTests.Notifications;

@@ -38,4 +38,16 @@ public sealed class DrcReportFormatTests
 
         Assert.Equal(day is null ? null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), due);
     }
+
+    [Theory]
+    [InlineData("2026-11-28T17:59:00Z", "2026-11-28T18:00:00Z")]  // 01:59 on the 29th in Beijing: today's, a minute away
+    [InlineData("2026-11-28T18:00:00Z", "2026-11-29T18:00:00Z")]  // 02:00 on the 29th, the batch just made: tomorrow's
+    [InlineData("2026-11-29T15:59:00Z", "2026-11-29T18:00:00Z")]  // 23:59 on the 29th: 02:00 on the 30th
+    [InlineData("2026-11-29T16:00:00Z", "2026-11-29T18:00:00Z")]  // 00:00 on the 30th: the same 02:00, two hours on
+    public void The_schedule_next_looks_at_the_first_two_oclock_beijing_after_now(string now, string next)
+    {
+        var run = DrcReportSchedule.NextRun(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(2, 0));
+
+        Assert.Equal(DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture), run);
+    }
 }

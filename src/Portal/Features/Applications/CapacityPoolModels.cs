@@ -14,6 +14,9 @@ public sealed record CapacityPoolView(Guid Id, string Name, string Kind, string 
         "lineCapacity" => "公用线路容量",
         _ => Kind,
     };
+
+    /// <summary>What an amount field asks for, after its verb (新增, 申请, 释放): "间隔数（个）" or "容量（kVA）".</summary>
+    public string AmountLabel => Kind == "substationBay" ? "间隔数（个）" : $"容量（{Unit}）";
 }
 
 public sealed record CapacityRequestView(

@@ -1,22 +1,14 @@
 using System.Globalization;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Portal.Features.Grading;
 
 /// <summary>How the Grading pages write times, points and statuses for staff: Beijing time, signed points, Chinese words.</summary>
 internal static class Display
 {
-    private static readonly TimeZoneInfo _beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    public static string Time(DateTimeOffset? at) => at is { } value ? ChinaDates.NumericWithTime(value) : "—";
 
-    public static string Time(DateTimeOffset? at) =>
-        at is { } value ? TimeZoneInfo.ConvertTime(value, _beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
-
-    public static string Date(DateTimeOffset? at) =>
-        at is { } value ? TimeZoneInfo.ConvertTime(value, _beijing).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
-
-    /// <summary>Midnight of a Beijing calendar day, as the instant the API takes.</summary>
-    public static DateTimeOffset BeijingMidnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), _beijing.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
-
-    public static DateOnly BeijingToday(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _beijing).DateTime);
+    public static string Date(DateTimeOffset? at) => at is { } value ? ChinaDates.Numeric(value) : "—";
 
     public static string Points(int points) => points > 0 ? $"+{points}" : points.ToString(CultureInfo.InvariantCulture);
 

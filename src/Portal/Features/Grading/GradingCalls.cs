@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CreditPower.Portal.Services;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CreditPower.Portal.Features.Grading;
 
@@ -69,6 +70,13 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
         catch (JsonException)
         {
             // Not a problem document (a proxy's error page, an empty 404): the status alone speaks.
+        }
+
+        // A bare status the framework turned into problem details carries the English reason phrase ("Not Found") as
+        // its title: that is not for a person, so it reads as no title at all.
+        if (string.Equals(title, ReasonPhrases.GetReasonPhrase(status), StringComparison.Ordinal))
+        {
+            title = null;
         }
 
         return new ApiProblem(status, title ?? DefaultTitle(response.StatusCode), detail, errors);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Applications.Domain;
 
@@ -17,18 +18,8 @@ public sealed record TimeLimit(int Amount, TimeLimitUnit Unit)
             return enteredAt.AddHours(Amount);
         }
 
-        var day = DateOnly.FromDateTime(BeijingTime.ToLocal(enteredAt).DateTime);
-        var counted = 0;
-        while (counted < Amount)
-        {
-            day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                counted++;
-            }
-        }
-
-        return BeijingTime.At(day.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
+        var lastDay = ChinaDates.AddWorkingDays(ChinaDates.Day(enteredAt), Amount);
+        return ChinaDates.StartOf(lastDay.AddDays(1));
     }
 
     /// <summary>The limit as staff read it: 2 个工作日, 24 小时.</summary>

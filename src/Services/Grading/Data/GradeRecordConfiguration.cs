@@ -1,7 +1,5 @@
-using CreditPower.Contracts;
 using CreditPower.Grading.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CreditPower.Grading.Data;
@@ -18,11 +16,8 @@ internal sealed class GradeRecordConfiguration : IEntityTypeConfiguration<GradeR
         // json, not jsonb: the reasons are written once and read whole, never queried inside, and converting each
         // document to jsonb cost half again as much as storing it (60,000 reason lists inserted: 2.2 s as jsonb, 1.4 s as
         // json), paid on every grade a full re-evaluation writes.
-        // Stored compactly (StoredReasons): the bulk path writes the same form.
-        grade.Property(g => g.Reasons).HasColumnType("json").HasConversion(
-            reasons => StoredReasons.Serialize(reasons),
-            json => StoredReasons.Parse(json),
-            new ValueComparer<List<GradeReason>>((a, b) => a!.SequenceEqual(b!), r => r.Count, r => r.ToList()));
+        // Codes and points without the rule version's words (StoredReasons): the bulk path writes the same form.
+        grade.Property(g => g.Reasons).HasColumnType("json").HasConversion(reasons => reasons.Json, json => new StoredReasons(json));
         // No foreign key to subjects: PostgreSQL checks one per inserted row (a query and a row lock each), which a full
         // re-evaluation's million grades paid in full. Every writer of a grade updates that subject's row
         // in the same transaction (SubjectGrader, the bulk path's guarded update), and subjects are never deleted.

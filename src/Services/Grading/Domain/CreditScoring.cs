@@ -20,6 +20,7 @@ public static class CreditScoring
             .OrderBy(x => x.Event.OccurredAt)
             .ToList();
 
+        var texts = ReasonTexts.For(rules);
         var reasons = new List<GradeReason>();
         var deductions = 0;
         foreach (var area in inForce.Where(x => x.Rule.Points < 0).GroupBy(x => x.Rule.Area))
@@ -33,7 +34,7 @@ public static class CreditScoring
 
             if (rules.AreaCaps.TryGetValue(area.Key, out var cap) && areaTotal > cap)
             {
-                reasons.Add(new GradeReason($"cap:{area.Key}", areaTotal - cap, $"{StatusLabels.For(area.Key)}扣分以 {cap} 分为上限"));
+                reasons.Add(texts.Reason(ReasonTexts.CapCode(area.Key), areaTotal - cap));
                 areaTotal = cap;
             }
 
@@ -50,13 +51,13 @@ public static class CreditScoring
 
         if (bonus > rules.BonusCap)
         {
-            reasons.Add(new GradeReason("cap:bonus", rules.BonusCap - bonus, $"加分以 {rules.BonusCap} 分为上限"));
+            reasons.Add(texts.Reason(ReasonTexts.BonusCap, rules.BonusCap - bonus));
             bonus = rules.BonusCap;
         }
 
         var score = Math.Clamp(MaxScore - deductions + bonus, 0, MaxScore);
         var colour = ColourFor(score, inForce, rules, context, asOf, reasons);
-        colour = ApplyMovement(colour, context, reasons);
+        colour = ApplyMovement(colour, context, texts, reasons);
         return new GradeResult(score, colour, reasons);
     }
 
@@ -71,7 +72,7 @@ public static class CreditScoring
         var vetoes = inForce.Where(x => x.Rule.IsVeto).ToList();
         foreach (var (_, rule) in vetoes)
         {
-            reasons.Add(new GradeReason(rule.Code, 0, $"一票否决：{rule.Name}"));
+            reasons.Add(new GradeReason(rule.Code, 0, ReasonTexts.VetoWords(rule)));
         }
 
         if (vetoes.Count > 0 || score < rules.RedFrom)
@@ -79,7 +80,8 @@ public static class CreditScoring
             return CreditColour.Black;
         }
 
-        var redConditions = RedConditions(inForce, asOf).ToList();
+        var texts = ReasonTexts.For(rules);
+        var redConditions = RedConditions(inForce, asOf, texts).ToList();
         reasons.AddRange(redConditions);
         if (redConditions.Count > 0 || score < rules.YellowFrom)
         {
@@ -96,45 +98,46 @@ public static class CreditScoring
             return CreditColour.Blue;
         }
 
-        var unmetGates = GreenGates(inForce, rules, context, asOf).ToList();
+        var unmetGates = GreenGates(inForce, rules, context, asOf, texts).ToList();
         reasons.AddRange(unmetGates);
         return unmetGates.Count > 0 ? CreditColour.Blue : CreditColour.Green;
     }
 
-    private static IEnumerable<GradeReason> RedConditions(List<(ScoredEvent Event, EventTypeRule Rule)> inForce, DateTimeOffset asOf)
+    private static IEnumerable<GradeReason> RedConditions(
+        List<(ScoredEvent Event, EventTypeRule Rule)> inForce, DateTimeOffset asOf, ReasonTexts texts)
     {
         if (inForce.Any(x => x.Rule.Code == "arrears-outstanding" && IsUnresolved(x.Event) && x.Event.OccurredAt < asOf.AddDays(-60)))
         {
-            yield return new GradeReason("red:arrears-over-60-days", 0, "欠费超过 60 天未缴");
+            yield return texts.Reason(ReasonTexts.RedArrears, 0);
         }
 
         if (inForce.Any(x => x.Rule.Code == "contract-violation" && x.Event.OccurredAt > asOf.AddMonths(-12)))
         {
-            yield return new GradeReason("red:contract-violation", 0, "近 12 个月内有违约用电");
+            yield return texts.Reason(ReasonTexts.RedContractViolation, 0);
         }
 
         if (inForce.Any(x => x.Rule.Code == "major-hazard-overdue" && IsUnresolved(x.Event)))
         {
-            yield return new GradeReason("red:major-hazard", 0, "重大隐患逾期未整改");
+            yield return texts.Reason(ReasonTexts.RedMajorHazard, 0);
         }
     }
 
     private static IEnumerable<GradeReason> GreenGates(
-        List<(ScoredEvent Event, EventTypeRule Rule)> inForce, RuleSet rules, GradeContext context, DateTimeOffset asOf)
+        List<(ScoredEvent Event, EventTypeRule Rule)> inForce, RuleSet rules, GradeContext context, DateTimeOffset asOf, ReasonTexts texts)
     {
         if (inForce.Any(x => x.Rule.Code == "arrears-outstanding" && IsUnresolved(x.Event)))
         {
-            yield return new GradeReason("gate:arrears", 0, "存在欠费，暂不能评为绿色");
+            yield return texts.Reason(ReasonTexts.GateArrears, 0);
         }
 
         if (context.SubjectSince > asOf.AddMonths(-rules.GreenHistoryMonths))
         {
-            yield return new GradeReason("gate:history", 0, $"信用记录不足 {rules.GreenHistoryMonths} 个月，暂不能评为绿色");
+            yield return texts.Reason(ReasonTexts.GateHistory, 0);
         }
 
         if (context.LastRedOrBlackAt is { } last && last > asOf.AddMonths(-12))
         {
-            yield return new GradeReason("gate:recent-red-or-black", 0, "近 12 个月内曾被评为红色或黑色，暂不能评为绿色");
+            yield return texts.Reason(ReasonTexts.GateRecentRedOrBlack, 0);
         }
     }
 
@@ -143,13 +146,13 @@ public static class CreditScoring
     private static bool IsUnresolved(ScoredEvent e) => e.ExpiresAt is null;
 
     // A downgrade takes effect at once; an upgrade waits for the monthly evaluation and moves one colour.
-    private static CreditColour ApplyMovement(CreditColour computed, GradeContext context, List<GradeReason> reasons)
+    private static CreditColour ApplyMovement(CreditColour computed, GradeContext context, ReasonTexts texts, List<GradeReason> reasons)
     {
         if (context.PreviousColour is not { } previous)
         {
             if (computed < CreditColour.Blue)
             {
-                reasons.Add(new GradeReason("movement:new-subject", 0, "新登记的信用主体从蓝色起评"));
+                reasons.Add(texts.Reason(ReasonTexts.NewSubject, 0));
                 return CreditColour.Blue;
             }
 
@@ -163,14 +166,14 @@ public static class CreditScoring
 
         if (!context.UpgradeAllowed)
         {
-            reasons.Add(new GradeReason("movement:upgrade-held", 0, "升级须经月度评价或信用修复，暂保持原颜色"));
+            reasons.Add(texts.Reason(ReasonTexts.UpgradeHeld, 0));
             return previous;
         }
 
         var next = previous - 1;
         if (next != computed)
         {
-            reasons.Add(new GradeReason("movement:one-step", 0, "每次评价最多提升一个颜色"));
+            reasons.Add(texts.Reason(ReasonTexts.OneStep, 0));
         }
 
         return next;

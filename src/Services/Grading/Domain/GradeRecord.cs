@@ -10,7 +10,9 @@ public sealed class GradeRecord
     public CreditColour Colour { get; init; }
     public int Score { get; init; }
     public required string RuleVersion { get; init; }
-    public required List<GradeReason> Reasons { get; init; }
+
+    /// <summary>Codes and points; the words come from <see cref="RuleVersion"/> (<see cref="ReasonTexts"/>).</summary>
+    public required StoredReasons Reasons { get; init; }
     public DateTimeOffset EffectiveAt { get; init; }
     public required string Cause { get; init; }
 }

@@ -1,14 +1,14 @@
+using CreditPower.ServiceDefaults.Dates;
+
 namespace CreditPower.Grading.Domain;
 
 /// <summary>
 /// Working days (工作日) for the deadlines of DOMAIN.md §10: Monday to Friday, less public holidays, plus the
 /// weekend days the State Council's holiday notice turns into working days (调休补班). Deadlines are counted in
-/// China Standard Time, which has no daylight saving, so a fixed +08:00 offset is exact.
+/// Beijing time (<see cref="ChinaDates"/>).
 /// </summary>
 public sealed class WorkingDayCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> adjustedWorkingDays)
 {
-    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     private readonly HashSet<DateOnly> _holidays = [.. holidays];
     private readonly HashSet<DateOnly> _adjustedWorkingDays = [.. adjustedWorkingDays];
 
@@ -39,8 +39,8 @@ public sealed class WorkingDayCalendar(IEnumerable<DateOnly> holidays, IEnumerab
     /// </summary>
     public DateTimeOffset DeadlineAfter(DateTimeOffset from, int workingDays)
     {
-        var localDay = DateOnly.FromDateTime(from.ToOffset(ChinaStandardTime).DateTime);
+        var localDay = DateOnly.FromDateTime(from.ToOffset(ChinaDates.Offset).DateTime);
         var lastDay = AddWorkingDays(localDay, workingDays);
-        return new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaStandardTime);
+        return new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaDates.Offset);
     }
 }

@@ -1,4 +1,5 @@
 using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Notifications.Domain;
 
@@ -71,7 +72,7 @@ public sealed class CallTask
                 Close(CallTaskStatus.Unreached, now);
                 return ContactStatus.GivenUp;
             case CallOutcome.NoAnswer:
-                DueAt = ChinaDates.At(ChinaDates.AddWorkingDays(ChinaDates.Today(now), 1), RetryTime).ToUniversalTime();
+                DueAt = ChinaDates.At(ChinaDates.AddWorkingDays(ChinaDates.Day(now), 1), RetryTime);
                 return ContactStatus.Queued;
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Notifications.Domain;
 

@@ -1,6 +1,7 @@
 using CreditPower.GatewaySimulator.Received;
 using CreditPower.GatewaySimulator.Sms;
 using CreditPower.GatewaySimulator.WeChat;
+using CreditPower.ServiceDefaults.Api;
 
 namespace CreditPower.GatewaySimulator.Control;
 
@@ -43,12 +44,12 @@ internal static class ControlApi
         {
             if (!_channels.Contains(fault.Channel) || fault.Count < 1 || string.IsNullOrWhiteSpace(fault.Code))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fault"] = ["channel 应为 sms 或 wechat，count ≥ 1，code 不能为空。"] });
+                return Problems.Field("fault", "channel 应为 sms 或 wechat，count ≥ 1，code 不能为空。");
             }
 
             if (fault.Channel == MessageLog.WeChat && !int.TryParse(fault.Code, out _))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["微信的故障码应为数字 errcode 或 HTTP 状态码。"] });
+                return Problems.Field("code", "微信的故障码应为数字 errcode 或 HTTP 状态码。");
             }
 
             behaviour.AddFault(fault.Channel, fault.To, fault.Code, fault.Count);
@@ -58,7 +59,7 @@ internal static class ControlApi
         {
             if (latency.Channel is { } channel && !_channels.Contains(channel))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["channel"] = ["channel 应为 sms、wechat，或不填（两个渠道）。"] });
+                return Problems.Field("channel", "channel 应为 sms、wechat，或不填（两个渠道）。");
             }
 
             foreach (var each in latency.Channel is null ? _channels : [latency.Channel])
@@ -77,7 +78,7 @@ internal static class ControlApi
         {
             if (request.Errcode is not (40001 or 42001))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["errcode"] = ["只能是 40001（无效）或 42001（过期）。"] });
+                return Problems.Field("errcode", "只能是 40001（无效）或 42001（过期）。");
             }
 
             tokens.InvalidateAll(request.Errcode);
@@ -107,10 +108,7 @@ internal static class ControlApi
         {
             if (!TemplateEventSettings.Outcomes.Contains(request.Status))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["status"] = [$"应为 {string.Join("、", TemplateEventSettings.Outcomes)} 之一。"],
-                });
+                return Problems.Field("status", $"应为 {string.Join("、", TemplateEventSettings.Outcomes)} 之一。");
             }
 
             events.SetOutcome(request.OpenId, request.Status);

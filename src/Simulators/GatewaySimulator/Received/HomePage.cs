@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.GatewaySimulator.Received;
 
@@ -11,7 +12,6 @@ namespace CreditPower.GatewaySimulator.Received;
 internal static class HomePage
 {
     private const int Shown = 200;
-    private static readonly TimeZoneInfo _beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public static IResult Render(HttpRequest request, MessageLog log)
     {
@@ -37,7 +37,7 @@ internal static class HomePage
         foreach (var m in messages)
         {
             var parameters = string.Join("；", m.Parameters.Select(p => $"{p.Key}={p.Value}"));
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{m.Sequence}</td><td>{TimeZoneInfo.ConvertTime(m.ReceivedAt, _beijing):yyyy-MM-dd HH:mm:ss.fff}</td>")
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{m.Sequence}</td><td>{ChinaDates.Local(m.ReceivedAt):yyyy-MM-dd HH:mm:ss.fff}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{(m.Channel == MessageLog.Sms ? "短信" : "微信")}</td><td>{E(m.To)}</td><td>{E(m.Sign ?? "—")}</td><td>{E(m.Template)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{E(parameters)}</td><td>{E(m.Reference ?? "—")}</td><td>{E(m.ProviderId)}</td></tr>");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.Extensions.Options;
 
 namespace CreditPower.GatewaySimulator.Sms;
@@ -16,7 +17,6 @@ internal sealed partial class ReceiptPusher(
     ILogger<ReceiptPusher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
-    private static readonly TimeZoneInfo _beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private readonly Channel<(SmsReport Report, DateTimeOffset Due)> _pending = Channel.CreateUnbounded<(SmsReport, DateTimeOffset)>();
 
     public void Schedule(string phoneNumber, string bizId, string? outId, int smsSize, bool delivered)
@@ -79,7 +79,7 @@ internal sealed partial class ReceiptPusher(
     }
 
     private static string BeijingTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, _beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        ChinaDates.Local(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receipt callback answered {Status} for {Count} receipts (attempt {Attempt})")]
     private static partial void LogPushRefused(ILogger logger, int status, int count, int attempt);

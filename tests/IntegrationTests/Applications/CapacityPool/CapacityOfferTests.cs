@@ -225,6 +225,48 @@ public sealed class CapacityOfferTests(ServicesFixture services) : IDisposable
         Assert.Equal(CapacityRequestStatus.Allocated, state.Requests.Single(r => r.ApplicationId == next).Status);
     }
 
+    [Fact]
+    public async Task The_pool_list_counts_only_requests_of_open_applications_as_waiting_as_the_pools_page_does()
+    {
+        var pool = await services.CreatePoolAsync(total: 1);
+        await _clerk.RequestCapacityOkAsync(pool, (await services.SubmitApplicationAsync("淮阴区占用间隔计数有限公司")).Id, 1);
+        var (closing, _) = await services.SubmitApplicationAsync("淮阴区排队后办结计数有限公司");
+        var (open, _) = await services.SubmitApplicationAsync("淮阴区仍在排队计数有限公司");
+        await _clerk.RequestCapacityOkAsync(pool, closing, 1);
+        await _clerk.RequestCapacityOkAsync(pool, open, 1);
+        // Closed with no offer since: its request is still "waiting" in the database until the pool next moves.
+        await CloseAsync(closing);
+
+        var listed = (await _clerk.GetJsonAsync("/api/capacity/pools")).EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == pool);
+        var detail = await _clerk.GetJsonAsync($"/api/capacity/pools/{pool}");
+
+        Assert.Equal(CapacityRequestStatus.Waiting, (await services.ReadPoolStateAsync(pool)).Requests.Single(r => r.ApplicationId == closing).Status);
+        Assert.Equal(1, listed.GetProperty("waiting").GetInt32());
+        Assert.Equal(1, detail.GetProperty("pool").GetProperty("waiting").GetInt32());
+        Assert.Equal([open], CapacitySteps.WaitingOrder(detail));
+    }
+
+    [Fact]
+    public async Task An_application_waiting_in_two_pools_is_told_its_place_in_each()
+    {
+        var bays = await services.CreatePoolAsync(total: 1);
+        var line = await services.CreatePoolAsync(total: 100, kind: "lineCapacity");
+        await _clerk.RequestCapacityOkAsync(bays, (await services.SubmitApplicationAsync("淮阴区占用间隔两池有限公司")).Id, 1);
+        await _clerk.RequestCapacityOkAsync(line, (await services.SubmitApplicationAsync("淮阴区占用线路两池有限公司")).Id, 100);
+        var (ahead, _) = await services.SubmitApplicationAsync("淮阴区先排间隔两池有限公司");
+        var (both, _) = await services.SubmitApplicationAsync("淮阴区两池排队有限公司");
+        await _clerk.RequestCapacityOkAsync(bays, ahead, 1);
+        await _clerk.RequestCapacityOkAsync(bays, both, 1);
+        await _clerk.RequestCapacityOkAsync(line, both, 50);
+
+        var requests = (await _clerk.GetJsonAsync($"/api/capacity/applications/{both}")).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("poolId").GetGuid(), r => (r.GetProperty("status").GetString(), r.GetProperty("position").GetInt32()));
+
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(("waiting", 2), requests[bays]);
+        Assert.Equal(("waiting", 1), requests[line]);
+    }
+
     public void Dispose()
     {
         _clerk.Dispose();

@@ -5,6 +5,7 @@ using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.Reevaluation;
+using CreditPower.Grading.Features.RuleSets;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Messaging;
@@ -83,14 +84,15 @@ public sealed class ReevaluationTests(ServicesFixture services)
                 .AsNoTracking().SingleOrDefaultAsync(Api.Cancellation)),
             r => r?.SentAt is not null, "the run's grade change to be published", _runTimeout);
         Assert.True(row!.Body.Length < 200, $"the claim check is small: {row.Body}");
-        var resolved = await services.Grading.QueryAsync(db => new GradeChangedReference().ResolveAsync(db, [row], Api.Cancellation));
+        var resolved = await services.Grading.QueryAsync(db => new GradeChangedReference(new RuleSetVersions()).ResolveAsync(db, [row], Api.Cancellation));
         var message = Assert.IsType<CreditGradeChanged>(resolved[row.Id]);
         Assert.Equal(subjectId, message.SubjectId);
         Assert.Equal(CreditColour.Black, message.OldColour);
         Assert.Equal(CreditColour.Red, message.NewColour);
         Assert.Equal(uscc, message.Identifier);
         Assert.Single(message.Accounts);
-        Assert.Contains(message.Reasons, r => r.Code == "movement:one-step");
+        // The history keeps codes and points; the words come back from the run's rule version.
+        Assert.Contains(message.Reasons, r => r is { Code: "movement:one-step", Description: "每次评价最多提升一个颜色" });
 
         var colour = await Eventually.GetAsync(
             () => services.Applications.QueryAsync(db => db.Set<SubjectColour>().AsNoTracking().SingleOrDefaultAsync(c => c.Identifier == uscc, Api.Cancellation)),

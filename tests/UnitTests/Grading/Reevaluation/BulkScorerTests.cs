@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using CreditPower.Contracts;
-using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.Reevaluation;
 using Xunit;
@@ -116,8 +115,8 @@ public sealed class BulkScorerTests
 
         Assert.Equal(actual, withReasons);
         var stored = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        Assert.Equal(StoredReasons.Serialize(expected.Reasons), stored);
-        Assert.Equal(expected.Reasons, StoredReasons.Parse(stored));
+        Assert.Equal(StoredReasons.From(expected.Reasons, ReasonTexts.For(rules)).Json, stored);
+        Assert.Equal(expected.Reasons, new StoredReasons(stored).Describe(ReasonTexts.For(rules)));
     }
 
     // Mostly around the boundaries the rules look at (now, 60 days, 12 and 24 months), to the tick.

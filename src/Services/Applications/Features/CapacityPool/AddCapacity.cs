@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,8 +49,7 @@ internal static class AddCapacity
 
             if (pool.Total + request.Amount > CapacityLimits.MaxTotal)
             {
-                return TypedResults.ValidationProblem(
-                    CapacityLimits.Error("amount", $"新增后总容量将超过上限 {CapacityLimits.MaxTotal}。"), title: "请求数据无效");
+                return Problems.Field("amount", $"新增后总容量将超过上限 {CapacityLimits.MaxTotal}。");
             }
 
             var now = clock.GetUtcNow();

@@ -9,6 +9,4 @@ internal static class CapacityLimits
     /// <summary>The reason a staff member gives for a movement, or a message saying what is wrong with it.</summary>
     public static string? ReasonProblem(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength ? $"事由不能为空，且不超过 {MaxReasonLength} 个字符。" : null;
-
-    public static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 }

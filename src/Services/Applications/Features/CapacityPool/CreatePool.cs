@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,11 +82,5 @@ internal static class CreatePool
     }
 
     /// <summary>A 409 that still names the field, so the form shows the reason beside it.</summary>
-    internal static ProblemHttpResult Conflict(string field, string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(CapacityLimits.Error(field, message))
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "与现有记录冲突",
-            Detail = message,
-        });
+    internal static ProblemHttpResult Conflict(string field, string message) => Problems.FieldConflict(field, "与现有记录冲突", message);
 }

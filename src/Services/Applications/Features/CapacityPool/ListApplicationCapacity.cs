@@ -1,4 +1,5 @@
 using CreditPower.Applications.Data;
+using CreditPower.Applications.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,19 +24,12 @@ internal static class ListApplicationCapacity
             .Where(r => r.ApplicationId == applicationId)
             .OrderBy(r => r.RequestedAt)
             .ToListAsync(cancellationToken);
-        var answer = new List<CapacityRequestResponse>(requests.Count);
-        foreach (var request in requests)
-        {
-            int? position = null;
-            if (request.Status == Domain.CapacityRequestStatus.Waiting)
-            {
-                var (waiting, _) = await PoolOffering.WaitingAsync(db, request.PoolId, cancellationToken);
-                position = waiting.FirstOrDefault(w => w.Request.Id == request.Id)?.Position;
-            }
-
-            answer.Add(CapacityRequestResponse.From(request, application, position));
-        }
-
-        return TypedResults.Ok(answer);
+        // The queues of every pool it waits in, read at once: a place in line is relative to the pool's other requests.
+        var waitingIn = requests.Where(r => r.Status == CapacityRequestStatus.Waiting).Select(r => r.PoolId).Distinct().ToList();
+        var queues = waitingIn.Count == 0 ? null : (await PoolOffering.WaitingAsync(db, waitingIn, cancellationToken)).Open;
+        return TypedResults.Ok(requests
+            .Select(request => CapacityRequestResponse.From(request, application,
+                queues?.GetValueOrDefault(request.PoolId)?.FirstOrDefault(w => w.Request.Id == request.Id)?.Position))
+            .ToList());
     }
 }

@@ -63,21 +63,37 @@ internal static class PoolOffering
     /// The pool's waiting requests of open applications, tracked, with their place in the offer order (1 first), and
     /// apart the waiting requests whose application has closed since.
     /// </summary>
-    public static async Task<(IReadOnlyList<WaitingRequest> Open, IReadOnlyList<CapacityRequest> Closed)> WaitingAsync(ApplicationsDbContext db, Guid poolId, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<WaitingRequest> Open, IReadOnlyList<CapacityRequest> Closed)> WaitingAsync(
+        ApplicationsDbContext db, Guid poolId, CancellationToken cancellationToken)
+    {
+        var (open, closed) = await WaitingAsync(db, [poolId], cancellationToken);
+        return (open.GetValueOrDefault(poolId, []), closed);
+    }
+
+    /// <summary>
+    /// <see cref="WaitingAsync(ApplicationsDbContext, Guid, CancellationToken)"/> for several pools in one query: each
+    /// pool's open requests in its own offer order (a pool with none is absent), and the closed ones of all of them.
+    /// </summary>
+    public static async Task<(IReadOnlyDictionary<Guid, IReadOnlyList<WaitingRequest>> Open, IReadOnlyList<CapacityRequest> Closed)> WaitingAsync(
+        ApplicationsDbContext db, IReadOnlyCollection<Guid> poolIds, CancellationToken cancellationToken)
     {
         var rows = await (
             from request in db.CapacityRequests
-            where request.PoolId == poolId && request.Status == CapacityRequestStatus.Waiting
+            where poolIds.Contains(request.PoolId) && request.Status == CapacityRequestStatus.Waiting
             join application in db.Applications on request.ApplicationId equals application.Id
             select new { request, application })
             .ToListAsync(cancellationToken);
 
         // IsOpen is the application's own rule (not mapped), so closed applications are dropped here, not in SQL.
         var open = rows.Where(r => r.application.IsOpen).ToDictionary(r => r.request.Id);
-        var ordered = CapacityOffering.Order(open.Values.Select(r =>
-            new CapacityCandidate(r.request.Id, r.request.Amount, r.application.GreenChannel, r.application.SubmittedAt, r.request.RequestedAt)));
-        return (
-            [.. ordered.Select((c, i) => new WaitingRequest(open[c.RequestId].request, open[c.RequestId].application, i + 1))],
-            [.. rows.Where(r => !r.application.IsOpen).Select(r => r.request)]);
+        var queues = open.Values.GroupBy(r => r.request.PoolId).ToDictionary(
+            pool => pool.Key,
+            IReadOnlyList<WaitingRequest> (pool) =>
+            [
+                .. CapacityOffering.Order(pool.Select(r =>
+                        new CapacityCandidate(r.request.Id, r.request.Amount, r.application.GreenChannel, r.application.SubmittedAt, r.request.RequestedAt)))
+                    .Select((c, i) => new WaitingRequest(open[c.RequestId].request, open[c.RequestId].application, i + 1)),
+            ]);
+        return (queues, [.. rows.Where(r => !r.application.IsOpen).Select(r => r.request)]);
     }
 }

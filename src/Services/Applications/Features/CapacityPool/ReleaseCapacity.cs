@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,7 @@ internal static class ReleaseCapacity
                 var message = held.Held == 0
                     ? "该申请当前未占用容量，无可释放。"
                     : $"释放 {request.Amount} {PublicCapacityPool.UnitOf(pool.Kind)}，超过该申请已分配的 {held.Held} {PublicCapacityPool.UnitOf(pool.Kind)}。";
-                return TypedResults.ValidationProblem(CapacityLimits.Error("amount", message), title: "请求数据无效");
+                return Problems.Field("amount", message);
             }
 
             var now = clock.GetUtcNow();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ internal static class RequestCapacity
     {
         if (request.Amount <= 0)
         {
-            return Invalid("amount", "申请容量应为正整数。");
+            return Problems.Field("amount", "申请容量应为正整数。");
         }
 
         var by = user.Identity?.Name ?? "unknown";
@@ -38,31 +39,30 @@ internal static class RequestCapacity
             var pool = await db.LockPoolAsync(request.PoolId, cancellationToken);
             if (pool is null)
             {
-                return Invalid("poolId", "没有这个公用容量资源。");
+                return Problems.Field("poolId", "没有这个公用容量资源。");
             }
 
             if (request.Amount > pool.Total)
             {
-                return Invalid("amount",
+                return Problems.Field("amount",
                     $"申请 {request.Amount} {PublicCapacityPool.UnitOf(pool.Kind)}，超过“{pool.Name}”的总容量 {pool.Total} {PublicCapacityPool.UnitOf(pool.Kind)}。");
             }
 
             var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.ApplicationId, cancellationToken);
             if (application is null)
             {
-                return Invalid("applicationId", "没有这份报装申请。");
+                return Problems.Field("applicationId", "没有这份报装申请。");
             }
 
             if (!application.IsOpen)
             {
-                return Invalid("applicationId", "该报装申请已办结，不能再申请公用容量。");
+                return Problems.Field("applicationId", "该报装申请已办结，不能再申请公用容量。");
             }
 
             if (await db.CapacityRequests.AnyAsync(
                 r => r.PoolId == pool.Id && r.ApplicationId == application.Id && r.Status != CapacityRequestStatus.Ended, cancellationToken))
             {
-                return CreatePool.Conflict(
-                    "applicationId", $"该申请已在“{pool.Name}”排队或已获分配，不能重复申请。");
+                return CreatePool.Conflict("applicationId", $"该申请已在“{pool.Name}”排队或已获分配，不能重复申请。");
             }
 
             var now = clock.GetUtcNow();
@@ -88,7 +88,4 @@ internal static class RequestCapacity
                 $"/api/capacity/requests/{capacityRequest.Id}", CapacityRequestResponse.From(capacityRequest, application, position));
         });
     }
-
-    private static Results<Created<CapacityRequestResponse>, ValidationProblem, ProblemHttpResult> Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(CapacityLimits.Error(field, message), title: "请求数据无效");
 }

@@ -1,5 +1,6 @@
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,7 @@ internal static class ListCommitments
         {
             if (!Enum.TryParse<CommitmentState>(state, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
             {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["state"] = [$"未知的承诺状态“{state}”，应为 pending、kept 或 broken。"] }, title: "请求数据无效");
+                return Problems.Field("state", $"未知的承诺状态“{state}”，应为 pending、kept 或 broken。");
             }
 
             query = query.Where(x => x.c.State == wanted);

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Api;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,12 +22,12 @@ internal static class VerifyCommitment
     {
         if (request.Outcome is not (CommitmentState.Kept or CommitmentState.Broken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["outcome"] = ["核查结论应为 kept（已履约）或 broken（已违诺）。"] }, title: "请求数据无效");
+            return Problems.Field("outcome", "核查结论应为 kept（已履约）或 broken（已违诺）。");
         }
 
         if (string.IsNullOrWhiteSpace(request.Note) || request.Note.Trim().Length > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["请填写核查依据（不超过 500 个字符）。"] }, title: "请求数据无效");
+            return Problems.Field("note", "请填写核查依据（不超过 500 个字符）。");
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -94,7 +96,7 @@ internal static class VerifyCommitment
         if (commitment.State != CommitmentState.Pending)
         {
             return Conflict("承诺已核查",
-                $"该承诺已于 {BeijingTime.ToLocal(commitment.VerifiedAt!.Value):yyyy-MM-dd HH:mm} 由 {commitment.VerifiedBy} 核定为{CommitmentResponse.NameOf(commitment.State)}，不能重复核查。");
+                $"该承诺已于 {ChinaDates.NumericWithTime(commitment.VerifiedAt!.Value)} 由 {commitment.VerifiedBy} 核定为{CommitmentResponse.NameOf(commitment.State)}，不能重复核查。");
         }
 
         if (!letter.IsSigned)
@@ -106,15 +108,11 @@ internal static class VerifyCommitment
         if (outcome == CommitmentState.Broken && commitment.Kind == CommitmentKind.PropertyDocuments && now <= commitment.Deadline)
         {
             return Conflict("承诺期限未到",
-                $"补齐产权证明的期限为 {BeijingTime.ToLocal(commitment.Deadline):yyyy-MM-dd}，期限届满前不能核定为违诺。");
+                $"补齐产权证明的期限为 {ChinaDates.Numeric(commitment.Deadline)}，期限届满前不能核定为违诺。");
         }
 
         return null;
     }
 
-    private static ProblemHttpResult Conflict(string title, string detail) => TypedResults.Problem(
-        title: title,
-        detail: detail,
-        statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["outcome"] = [detail] } });
+    private static ProblemHttpResult Conflict(string title, string detail) => Problems.FieldConflict("outcome", title, detail);
 }

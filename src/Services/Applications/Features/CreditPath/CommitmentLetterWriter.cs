@@ -1,5 +1,6 @@
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ internal sealed class CommitmentLetterWriter(IOptionsMonitor<CommitmentOptions> 
 
         // Numbers run without gaps per year: taken under a transaction lock, so two clerks never draw the same one.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SerialLockKey})", cancellationToken);
-        var letterDate = DateOnly.FromDateTime(BeijingTime.ToLocal(now).DateTime);
+        var letterDate = ChinaDates.Day(now);
         var serial = 1 + (await db.CommitmentLetters.Where(l => l.Year == letterDate.Year).MaxAsync(l => (int?)l.Serial, cancellationToken) ?? 0);
         var number = CommitmentLetterTemplate.Number(settings.NumberPrefix, letterDate.Year, serial);
         var legalRepresentative = path.LegalRepresentative.Trim();
@@ -61,7 +62,7 @@ internal sealed class CommitmentLetterWriter(IOptionsMonitor<CommitmentOptions> 
                     Kind = p.Kind,
                     Promise = p.Promise,
                     // Due by the end of the Beijing day the letter names.
-                    Deadline = BeijingTime.At(p.Deadline, new TimeOnly(23, 59, 59)).ToUniversalTime(),
+                    Deadline = ChinaDates.At(p.Deadline, new TimeOnly(23, 59, 59)),
                     State = CommitmentState.Pending,
                 }),
             ],

@@ -1,6 +1,7 @@
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreditPower.Applications.Features.CreditPath;
@@ -31,7 +32,7 @@ internal static class CreditPathRules
 
         if (report.IssuedOn > today)
         {
-            errors["creditPath.report.issuedOn"] = [$"信用报告的出具日期 {report.IssuedOn:yyyy-MM-dd} 晚于今天（{today:yyyy-MM-dd}），日期不可能在未来。"];
+            errors["creditPath.report.issuedOn"] = [$"出具日期不能晚于今天（{today:yyyy-MM-dd}），请核对信用报告上的出具日期。"];
         }
 
         if (report.ValidUntil < today)
@@ -82,7 +83,7 @@ internal static class CreditPathRules
             .FirstOrDefaultAsync(cancellationToken);
         if (broken is not null && (colour is null or CreditColour.Red || known!.EffectiveAt < broken.VerifiedAt))
         {
-            errors["creditPath"] = [$"该主体有未修复的违诺记录（{broken.Promise}，{broken.VerifiedAt:yyyy-MM-dd} 核定违诺），信用修复前不能以信用承诺方式办理。"];
+            errors["creditPath"] = [$"该主体有未修复的违诺记录（承诺“{broken.Promise}”已于 {ChinaDates.Numeric(broken.VerifiedAt!.Value)} 核定为违诺），信用修复前不能以信用承诺方式办理。"];
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Features.Intake;
+using CreditPower.ServiceDefaults.Api;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ internal static class SignLetter
     {
         if (string.IsNullOrWhiteSpace(request.SignedBy) || request.SignedBy.Trim().Length > 50)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["signedBy"] = ["请填写签署人姓名（不超过 50 个字符）。"] }, title: "请求数据无效");
+            return Problems.Field("signedBy", "请填写签署人姓名（不超过 50 个字符）。");
         }
 
         var now = clock.GetUtcNow();
@@ -37,7 +39,7 @@ internal static class SignLetter
 
             return TypedResults.Problem(
                 title: "承诺书已签署",
-                detail: $"信用承诺书 {letter.Number} 已于 {Domain.BeijingTime.ToLocal(letter.SignedAt!.Value):yyyy-MM-dd HH:mm} 由 {letter.SignedBy} 签署，不能重复登记。",
+                detail: $"信用承诺书 {letter.Number} 已于 {ChinaDates.NumericWithTime(letter.SignedAt!.Value)} 由 {letter.SignedBy} 签署，不能重复登记。",
                 statusCode: StatusCodes.Status409Conflict);
         }
 

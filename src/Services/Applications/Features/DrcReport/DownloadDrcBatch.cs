@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CreditPower.Applications.Data;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ internal static class DownloadDrcBatch
     {
         if (format is not ("json" or "csv"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["文件格式应为 json 或 csv。"] }, title: "请求数据无效");
+            return Problems.Field("format", "文件格式应为 json 或 csv。");
         }
 
         var batch = await db.DrcBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Sequence == sequence, cancellationToken);

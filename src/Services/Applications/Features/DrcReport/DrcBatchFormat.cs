@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Applications.Features.DrcReport;
 
@@ -43,7 +44,7 @@ internal static class DrcBatchFormat
         letter.SignedBy!,
         Instant(letter.SignedAt!.Value),
         [.. letter.Commitments.OrderBy(c => c.Kind).Select(c => new DrcPromiseRecord(
-            Kind(c.Kind), c.Promise, Date(DateOnly.FromDateTime(BeijingTime.ToLocal(c.Deadline).DateTime)), c.State.ToString().ToLowerInvariant()))],
+            Kind(c.Kind), c.Promise, Date(ChinaDates.Day(c.Deadline)), c.State.ToString().ToLowerInvariant()))],
         letter.FullText);
 
     public static string Json(DrcBatchDocument document) => JsonSerializer.Serialize(document, _json);
@@ -71,7 +72,7 @@ internal static class DrcBatchFormat
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static string Instant(DateTimeOffset at) =>
-        BeijingTime.ToLocal(at).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        ChinaDates.Local(at).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

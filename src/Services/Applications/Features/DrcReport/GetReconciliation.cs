@@ -1,5 +1,6 @@
 using CreditPower.Applications.Data;
-using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Api;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,14 +21,13 @@ internal static class GetReconciliation
     {
         if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["to"] = [$"截止日期不能早于起始日期，且区间不超过 {MaxDays} 天。"] }, title: "请求数据无效");
+            return Problems.Field("to", $"截止日期不能早于起始日期，且区间不超过 {MaxDays} 天。");
         }
 
         var now = clock.GetUtcNow();
         var deadlineHours = options.CurrentValue.DeadlineHours;
-        var start = BeijingTime.At(from, TimeOnly.MinValue);
-        var end = BeijingTime.At(to.AddDays(1), TimeOnly.MinValue);
+        var start = ChinaDates.StartOf(from);
+        var end = ChinaDates.StartOf(to.AddDays(1));
         var rows = await db.CommitmentLetters.AsNoTracking()
             .Where(l => l.SignedAt >= start && l.SignedAt < end)
             .GroupJoin(db.DrcBatches.AsNoTracking(), l => l.DrcBatchId, b => b.Id, (l, b) => new { l, b })

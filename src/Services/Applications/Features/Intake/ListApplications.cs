@@ -1,5 +1,6 @@
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,13 +22,12 @@ internal static class ListApplications
     {
         if (page is < 1)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["页码从 1 开始。"] }, title: "请求数据无效");
+            return Problems.Field("page", "页码从 1 开始。");
         }
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["pageSize"] = [$"每页条数应在 1 到 {MaxPageSize} 之间。"] }, title: "请求数据无效");
+            return Problems.Field("pageSize", $"每页条数应在 1 到 {MaxPageSize} 之间。");
         }
 
         var now = clock.GetUtcNow();
@@ -43,7 +43,7 @@ internal static class ListApplications
             // Query strings carry the JSON spelling (siteSurvey); enum binding alone would be case-sensitive.
             if (!Enum.TryParse<ApplicationStage>(stage, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [$"未知的环节“{stage}”。"] }, title: "请求数据无效");
+                return Problems.Field("stage", $"未知的环节“{stage}”。");
             }
 
             query = query.Where(a => a.Stage == wanted);

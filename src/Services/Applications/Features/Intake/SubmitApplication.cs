@@ -4,6 +4,7 @@ using CreditPower.Applications.Domain;
 using CreditPower.Applications.Features.CreditPath;
 using CreditPower.Applications.Features.Lifecycle;
 using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.ServiceDefaults.Subjects;
@@ -25,7 +26,7 @@ internal static class SubmitApplication
         CommitmentLetterWriter letters, TimeProvider clock, CancellationToken cancellationToken)
     {
         var identifier = SubjectIdentifier.Normalize(request.Identifier);
-        var errors = Validate(request, identifier, BeijingTime.Today(clock));
+        var errors = Validate(request, identifier, ChinaDates.Today(clock));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "请求数据无效");

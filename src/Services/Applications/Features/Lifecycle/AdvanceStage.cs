@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CreditPower.Applications.Data;
 using CreditPower.Applications.Domain;
 using CreditPower.Applications.Features.Intake;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,12 +34,12 @@ internal static class AdvanceStage
     {
         if (!Enum.IsDefined(request.ToStage))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["toStage"] = ["未知的环节。"] }, title: "请求数据无效");
+            return Problems.Field("toStage", "未知的环节。");
         }
 
         if (request.Note is { Length: > 500 })
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["备注不超过 500 个字符。"] }, title: "请求数据无效");
+            return Problems.Field("note", "备注不超过 500 个字符。");
         }
 
         var identifier = await db.Applications.Where(a => a.Id == id).Select(a => a.Identifier).FirstOrDefaultAsync(cancellationToken);
@@ -96,11 +97,8 @@ internal static class AdvanceStage
 
         if (!Stages.Rule(application.Stage).CompletedBy.Any(user.IsInRole))
         {
-            return TypedResults.Problem(
-                title: "无权办理此环节",
-                detail: $"“{Stages.Name(application.Stage)}”环节只能由{Stages.CompletedByNames(application.Stage)}办结。",
-                statusCode: StatusCodes.Status403Forbidden,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["toStage"] = ["当前角色不能办结本环节。"] } });
+            return Problems.FieldRefused(StatusCodes.Status403Forbidden, "toStage", "无权办理此环节",
+                $"“{Stages.Name(application.Stage)}”环节只能由{Stages.CompletedByNames(application.Stage)}办结。", "当前角色不能办结本环节。");
         }
 
         if (application.Stage == ApplicationStage.Accepted && application.CreditPath
@@ -112,9 +110,5 @@ internal static class AdvanceStage
         return null;
     }
 
-    private static ProblemHttpResult Conflict(string title, string detail, string field) => TypedResults.Problem(
-        title: title,
-        detail: detail,
-        statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+    private static ProblemHttpResult Conflict(string title, string detail, string field) => Problems.FieldConflict(field, title, detail);
 }

@@ -12,7 +12,7 @@ namespace CreditPower.Grading.Features.Archive;
 internal static class ArchiveReader
 {
     public static async Task<ArchiveResponse?> ReadAsync(
-        GradingDbContext db, ActiveRuleSet activeRules, Guid subjectId, bool masked, DateTimeOffset now, CancellationToken cancellationToken)
+        GradingDbContext db, ActiveRuleSet activeRules, RuleSetVersions versions, Guid subjectId, bool masked, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var subject = await db.Subjects.AsNoTracking().Include(s => s.Accounts).FirstOrDefaultAsync(s => s.Id == subjectId, cancellationToken);
         if (subject is null)
@@ -29,6 +29,12 @@ internal static class ArchiveReader
             .Where(g => g.SubjectId == subjectId)
             .OrderByDescending(g => g.EffectiveAt)
             .ToListAsync(cancellationToken);
+        var history = new List<ArchiveGrade>(grades.Count);
+        foreach (var g in grades)
+        {
+            history.Add(new ArchiveGrade(g.Colour, StatusLabels.For(g.Colour), g.Score, g.RuleVersion, g.EffectiveAt, await versions.DescribeAsync(db, g, cancellationToken)));
+        }
+
         var objections = await ObjectionResponse.ReadAsync(db, db.Objections.Where(o => o.SubjectId == subjectId), now, cancellationToken);
         var repairs = await RepairResponse.ReadAsync(db, db.Repairs.Where(r => r.SubjectId == subjectId), cancellationToken);
 
@@ -43,13 +49,13 @@ internal static class ArchiveReader
             new ArchiveContacts(mobile, subject.Address),
             [.. subject.Accounts.Select(a => a.Number).Order(StringComparer.Ordinal)],
             new ArchiveGrade(subject.Colour, StatusLabels.For(subject.Colour), subject.Score, subject.RuleVersion, subject.GradedAt,
-                grades.FirstOrDefault()?.Reasons ?? []),
+                history.FirstOrDefault()?.Reasons ?? []),
             subject.CreatedAt,
             [.. events.Select(e => new ArchiveEvent(
                 e.Id, e.EventType, rules.Find(e.EventType)?.Name ?? DefaultRuleSet.Instance.Find(e.EventType)?.Name ?? e.EventType,
                 e.Points, e.OccurredAt, e.RecordedAt, e.ExpiresAt, e.Source, e.AccountNumber, e.Evidence, e.Status, StatusLabels.For(e.Status),
                 e.RecordedBy, e.ApprovedBy, e.ApprovedAt, e.RuleVersion))],
-            [.. grades.Select(g => new ArchiveGrade(g.Colour, StatusLabels.For(g.Colour), g.Score, g.RuleVersion, g.EffectiveAt, g.Reasons))],
+            history,
             objections,
             repairs,
             masked);

@@ -15,10 +15,10 @@ internal static class GetFullRecord
     /// (DOMAIN.md §2): if the entry cannot be stored, nothing is shown.
     /// </summary>
     public static async Task<Results<Ok<ArchiveResponse>, NotFound>> Handle(
-        Guid id, ClaimsPrincipal user, GradingDbContext db, ActiveRuleSet activeRules, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, GradingDbContext db, ActiveRuleSet activeRules, RuleSetVersions versions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var archive = await ArchiveReader.ReadAsync(db, activeRules, id, masked: false, now, cancellationToken);
+        var archive = await ArchiveReader.ReadAsync(db, activeRules, versions, id, masked: false, now, cancellationToken);
         if (archive is null)
         {
             return TypedResults.NotFound();

@@ -2,6 +2,8 @@ using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.Grading.Features.RuleSets;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +27,7 @@ internal static class GetGradeAsOf
     /// beside the grade stored at D, and whether the two agree.
     /// </summary>
     public static async Task<Results<Ok<GradeAsOfResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid subjectId, string? at, GradingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid subjectId, string? at, GradingDbContext db, RuleSetVersions versions, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var asOf))
         {
@@ -85,7 +87,7 @@ internal static class GetGradeAsOf
             subjectId,
             asOf,
             new RecomputedGrade(result.Colour, result.Score, rules.Version, events.Count, result.Reasons),
-            stored is null ? null : new StoredGrade(stored.Colour, stored.Score, stored.RuleVersion, stored.EffectiveAt, stored.Cause, stored.Reasons),
+            stored is null ? null : new StoredGrade(stored.Colour, stored.Score, stored.RuleVersion, stored.EffectiveAt, stored.Cause, await versions.DescribeAsync(db, stored, cancellationToken)),
             stored is not null && stored.Colour == result.Colour && stored.Score == result.Score,
             notes));
     }
@@ -106,5 +108,5 @@ internal static class GetGradeAsOf
     }
 
     private static ValidationProblem Invalid(string reason) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [reason] }, title: "请求数据无效");
+        Problems.Field("at", reason);
 }

@@ -1,5 +1,6 @@
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using MassTransit;
 
@@ -18,7 +19,7 @@ internal sealed class CommitmentBrokenConsumer(GradingDbContext db, CommitmentEv
         var broken = context.Message;
         await commitments.RecordAsync(
             broken.SubjectId, broken.Identifier, "commitment-broken", $"{broken.CommitmentId}:broken", broken.VerifiedAt,
-            $"违背信用承诺：{broken.Promise}（承诺期限 {broken.Deadline:yyyy-MM-dd}，申请 {broken.ApplicationId}）", broken.VerifiedBy,
+            $"违背信用承诺：{broken.Promise}（承诺期限 {ChinaDates.Numeric(broken.Deadline)}，申请 {broken.ApplicationId}）", broken.VerifiedBy,
             context.CancellationToken);
     }
 }

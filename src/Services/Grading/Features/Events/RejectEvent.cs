@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +24,7 @@ internal static class RejectEvent
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length is 0 or > 500)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["reason"] = ["请填写驳回理由（不超过 500 个字符）。"] }, title: "请求数据无效");
+            return Problems.Field("reason", "请填写驳回理由（不超过 500 个字符）。");
         }
 
         var decider = user.Identity?.Name ?? "unknown";

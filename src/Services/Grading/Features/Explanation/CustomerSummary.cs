@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CreditPower.Contracts;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Grading.Features.Explanation;
 
@@ -13,7 +14,6 @@ namespace CreditPower.Grading.Features.Explanation;
 internal static class CustomerSummary
 {
     private const int MostReasonsListed = 5;
-    private static readonly TimeZoneInfo _beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     // How long an open-ended event lasts, in the words of its cause.
     private static readonly Dictionary<string, string> _untilEnded = new(StringComparer.Ordinal)
@@ -132,7 +132,7 @@ internal static class CustomerSummary
 
     private static string Month(DateTimeOffset at)
     {
-        var local = TimeZoneInfo.ConvertTime(at, _beijing);
+        var local = ChinaDates.Local(at);
         return $"{local.Year}年{local.Month}月";
     }
 }

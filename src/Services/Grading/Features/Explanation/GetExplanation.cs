@@ -41,7 +41,7 @@ internal static class GetExplanation
             .GroupBy(e => e.Event.EventType, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new Queue<EventAsOf>(g.OrderBy(e => e.Event.OccurredAt)), StringComparer.Ordinal);
 
-        var reasons = grade.Reasons.Select(reason => Explain(reason, rules, events)).ToList();
+        var reasons = grade.Reasons.Describe(ReasonTexts.For(rules)).Select(reason => Explain(reason, rules, events)).ToList();
         return TypedResults.Ok(new ExplanationResponse(
             subjectId,
             grade.Colour,

@@ -1,5 +1,6 @@
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
+using CreditPower.Grading.Features.RuleSets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed record GradeResponse(Guid SubjectId, CreditColour Colour, int Scor
 internal static class GetGrade
 {
     /// <summary>The subject's current grade with every reason and its points.</summary>
-    public static async Task<Results<Ok<GradeResponse>, NotFound>> Handle(Guid subjectId, GradingDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<GradeResponse>, NotFound>> Handle(Guid subjectId, GradingDbContext db, RuleSetVersions versions, CancellationToken cancellationToken)
     {
         var grade = await db.Grades.AsNoTracking()
             .Where(g => g.SubjectId == subjectId)
@@ -18,6 +19,6 @@ internal static class GetGrade
             .FirstOrDefaultAsync(cancellationToken);
         return grade is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new GradeResponse(grade.SubjectId, grade.Colour, grade.Score, grade.RuleVersion, grade.EffectiveAt, grade.Reasons));
+            : TypedResults.Ok(new GradeResponse(grade.SubjectId, grade.Colour, grade.Score, grade.RuleVersion, grade.EffectiveAt, await versions.DescribeAsync(db, grade, cancellationToken)));
     }
 }

@@ -9,8 +9,8 @@ namespace CreditPower.Grading.Features.Grades;
 /// </summary>
 internal static class GradeChangedMessage
 {
-    /// <summary>The message for <paramref name="grade"/> of <paramref name="subject"/>, whose accounts are loaded.</summary>
-    public static CreditGradeChanged For(Subject subject, GradeRecord grade, CreditColour? oldColour) => new()
+    /// <summary>The message for <paramref name="grade"/> of <paramref name="subject"/>, whose accounts are loaded, with its reasons in words.</summary>
+    public static CreditGradeChanged For(Subject subject, GradeRecord grade, IReadOnlyList<GradeReason> reasons, CreditColour? oldColour) => new()
     {
         SubjectId = subject.Id,
         SubjectKind = subject.Kind,
@@ -20,7 +20,7 @@ internal static class GradeChangedMessage
         OldColour = oldColour,
         NewColour = grade.Colour,
         Score = grade.Score,
-        Reasons = grade.Reasons,
+        Reasons = reasons,
         RuleVersion = grade.RuleVersion,
         EffectiveAt = grade.EffectiveAt,
     };

@@ -1,3 +1,4 @@
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,9 +12,7 @@ internal static class LookupGrade
     {
         if (string.IsNullOrWhiteSpace(identifier) == string.IsNullOrWhiteSpace(account))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["identifier"] = ["请提供统一社会信用代码/身份证号（identifier）或户号（account）其中之一。"] },
-                title: "请求数据无效");
+            return Problems.Field("identifier", "请提供统一社会信用代码/身份证号（identifier）或户号（account）其中之一。");
         }
 
         var byAccount = string.IsNullOrWhiteSpace(identifier);

@@ -52,14 +52,14 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
             Colour = result.Colour,
             Score = result.Score,
             RuleVersion = rules.Version,
-            Reasons = [.. result.Reasons],
+            Reasons = StoredReasons.From(result.Reasons, ReasonTexts.For(rules)),
             EffectiveAt = now,
             Cause = cause,
         };
         db.Grades.Add(grade);
         if (changed)
         {
-            db.AddToOutbox(GradeChangedMessage.For(subject, grade, previous), clock);
+            db.AddToOutbox(GradeChangedMessage.For(subject, grade, result.Reasons, previous), clock);
         }
 
         return result;
@@ -90,6 +90,6 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
         var withObjected = CreditScoring.Evaluate(counted.Concat(objected), rules, context, now);
         return withObjected.Colour <= current
             ? withObjected
-            : result with { Colour = current, Reasons = [.. result.Reasons, new GradeReason("objection:frozen", 0, "有记录处于异议处理中，暂保持原颜色")] };
+            : result with { Colour = current, Reasons = [.. result.Reasons, ReasonTexts.For(rules).Reason(ReasonTexts.ObjectionFrozen, 0)] };
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Subjects;
 
 namespace CreditPower.Grading.Features.Import;
@@ -14,8 +15,6 @@ internal sealed record ImportRow(int Row, string Identifier, EventTypeRule Rule,
 internal static class ImportRows
 {
     public static readonly string[] Header = ["identifier", "eventType", "occurredAt", "accountNumber", "evidence", "externalId"];
-
-    private static readonly TimeSpan _chinaOffset = TimeSpan.FromHours(8);
 
     public static ImportRowError? CheckHeader(CsvRecord? header)
     {
@@ -90,7 +89,7 @@ internal static class ImportRows
     {
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), _chinaOffset);
+            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaDates.Offset);
         }
 
         if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
@@ -100,7 +99,7 @@ internal static class ImportRows
 
         return time.Kind switch
         {
-            DateTimeKind.Unspecified => new DateTimeOffset(time, _chinaOffset),
+            DateTimeKind.Unspecified => new DateTimeOffset(time, ChinaDates.Offset),
             _ => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset : null,
         };
     }

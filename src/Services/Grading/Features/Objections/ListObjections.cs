@@ -1,5 +1,6 @@
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditPower.Grading.Features.Objections;
@@ -17,9 +18,7 @@ internal static class ListObjections
         {
             if (!Enum.TryParse<ObjectionStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted) || int.TryParse(status, out _))
             {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["status"] = ["状态应为 submitted、acknowledged、upheld、rejected 或 referredToDrc。"] },
-                    title: "请求数据无效");
+                return Problems.Field("status", "状态应为 submitted、acknowledged、upheld、rejected 或 referredToDrc。");
             }
 
             objections = objections.Where(o => o.Status == wanted);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -31,8 +32,7 @@ internal static class SubmitObjection
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length is 0 or > 1000)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["reason"] = ["异议理由不能为空，且不超过 1000 个字符。"] }, title: "请求数据无效");
+            return Problems.Field("reason", "异议理由不能为空，且不超过 1000 个字符。");
         }
 
         var subject = await db.Subjects.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subjectId, cancellationToken);
@@ -56,16 +56,13 @@ internal static class SubmitObjection
                     .SingleOrDefaultAsync(cancellationToken);
                 if (creditEvent is null || creditEvent.SubjectId != subjectId)
                 {
-                    return (Results<Created<ObjectionResponse>, NotFound, ValidationProblem, ProblemHttpResult>)TypedResults.ValidationProblem(
-                        new Dictionary<string, string[]> { ["creditEventId"] = ["该信用主体没有这条信用记录。"] }, title: "请求数据无效");
+                    return (Results<Created<ObjectionResponse>, NotFound, ValidationProblem, ProblemHttpResult>)Problems.Field("creditEventId", "该信用主体没有这条信用记录。");
                 }
 
                 // Only what counts against the subject is frozen; an objection to a bonus would lower its own grade.
                 if (creditEvent.Points > 0)
                 {
-                    return TypedResults.ValidationProblem(
-                        new Dictionary<string, string[]> { ["creditEventId"] = ["加分记录不能提出异议；对评价结果有异议的，请不指定记录直接提出。"] },
-                        title: "请求数据无效");
+                    return Problems.Field("creditEventId", "加分记录不能提出异议；对评价结果有异议的，请不指定记录直接提出。");
                 }
 
                 if (creditEvent.Status != CreditEventStatus.InForce)

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using CreditPower.Contracts;
-using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 
 namespace CreditPower.Grading.Features.Reevaluation;
@@ -42,12 +40,11 @@ internal sealed class BulkScorer
     private readonly List<int> _inForce = [];
     private readonly List<int> _areaOrder = [];
 
-    // The reasons' texts that depend only on the rule set, made once.
+    // The history keeps a reason's words only where they are not the rule version's own (StoredReasons): per rule, its
+    // words for a deduction or bonus and for a veto, null where the version's texts have them.
     private readonly string[] _capCode;
-    private readonly string[] _capDescription;
-    private readonly string _bonusCapDescription;
-    private readonly string _historyGateDescription;
-    private readonly string[] _vetoDescription;
+    private readonly string?[] _ruleWords;
+    private readonly string?[] _vetoWords;
 
     /// <summary>The moment the scorer grades at: events expiring at or before it are out of force.</summary>
     public DateTimeOffset AsOf { get; }
@@ -81,12 +78,10 @@ internal sealed class BulkScorer
         _twelveMonthsAgo = asOf.AddMonths(-12).UtcTicks;
         _greenHistoryFrom = asOf.AddMonths(-rules.GreenHistoryMonths).UtcTicks;
 
-        _capCode = [.. Enumerable.Range(0, _areaCount).Select(area => $"cap:{(RuleArea)area}")];
-        _capDescription = [.. Enumerable.Range(0, _areaCount).Select(area =>
-            string.Create(CultureInfo.CurrentCulture, $"{StatusLabels.For((RuleArea)area)}扣分以 {_areaCap[area]} 分为上限"))];
-        _bonusCapDescription = string.Create(CultureInfo.CurrentCulture, $"加分以 {rules.BonusCap} 分为上限");
-        _historyGateDescription = string.Create(CultureInfo.CurrentCulture, $"信用记录不足 {rules.GreenHistoryMonths} 个月，暂不能评为绿色");
-        _vetoDescription = [.. ruleOf.Select(r => $"一票否决：{r.Name}")];
+        _capCode = [.. Enumerable.Range(0, _areaCount).Select(area => ReasonTexts.CapCode((RuleArea)area))];
+        var texts = ReasonTexts.For(rules);
+        _ruleWords = [.. ruleOf.Select(r => texts.Of(r.Code) == r.Name ? null : r.Name)];
+        _vetoWords = [.. ruleOf.Select(r => texts.Of(r.Code) == ReasonTexts.VetoWords(r) ? null : ReasonTexts.VetoWords(r))];
         _areaTotals = new int[_areaCount];
         _bonusCounts = new int[EventTypes.Length];
         _touchedGroups = new int[EventTypes.Length];
@@ -255,14 +250,14 @@ internal sealed class BulkScorer
                 var rule = _ruleOf[types[e]];
                 if (rule.Points < 0 && (int)rule.Area == area)
                 {
-                    StoredReasons.WriteReason(json, rule.Code, rule.Points, rule.Name);
+                    WriteReason(json, rule.Code, rule.Points, _ruleWords[types[e]]);
                     areaTotal -= rule.Points;
                 }
             }
 
             if (areaTotal > _areaCap[area])
             {
-                StoredReasons.WriteReason(json, _capCode[area], areaTotal - _areaCap[area], _capDescription[area]);
+                StoredReasons.WriteReason(json, _capCode[area], areaTotal - _areaCap[area]);
                 areaTotal = _areaCap[area];
             }
 
@@ -287,13 +282,13 @@ internal sealed class BulkScorer
             var rule = _ruleOf[group];
             var typeTotal = Math.Min(_bonusCounts[group] * _points[group], _maxPoints[group]);
             _bonusCounts[group] = 0;
-            StoredReasons.WriteReason(json, rule.Code, typeTotal, rule.Name);
+            WriteReason(json, rule.Code, typeTotal, _ruleWords[group]);
             bonus += typeTotal;
         }
 
         if (bonus > _rules.BonusCap)
         {
-            StoredReasons.WriteReason(json, "cap:bonus", _rules.BonusCap - bonus, _bonusCapDescription);
+            StoredReasons.WriteReason(json, ReasonTexts.BonusCap, _rules.BonusCap - bonus);
             bonus = _rules.BonusCap;
         }
 
@@ -305,7 +300,7 @@ internal sealed class BulkScorer
         {
             if (colour < CreditColour.Blue)
             {
-                StoredReasons.WriteReason(json, "movement:new-subject", 0, "新登记的信用主体从蓝色起评");
+                StoredReasons.WriteReason(json, ReasonTexts.NewSubject, 0);
                 colour = CreditColour.Blue;
             }
         }
@@ -313,14 +308,14 @@ internal sealed class BulkScorer
         {
             if (!upgradeAllowed)
             {
-                StoredReasons.WriteReason(json, "movement:upgrade-held", 0, "升级须经月度评价或信用修复，暂保持原颜色");
+                StoredReasons.WriteReason(json, ReasonTexts.UpgradeHeld, 0);
                 colour = before;
             }
             else
             {
                 if (before - 1 != colour)
                 {
-                    StoredReasons.WriteReason(json, "movement:one-step", 0, "每次评价最多提升一个颜色");
+                    StoredReasons.WriteReason(json, ReasonTexts.OneStep, 0);
                 }
 
                 colour = before - 1;
@@ -329,6 +324,18 @@ internal sealed class BulkScorer
 
         json.WriteEndArray();
         return (score, colour);
+    }
+
+    private static void WriteReason(Utf8JsonWriter json, string code, int points, string? ownWords)
+    {
+        if (ownWords is null)
+        {
+            StoredReasons.WriteReason(json, code, points);
+        }
+        else
+        {
+            StoredReasons.WriteReason(json, code, points, ownWords);
+        }
     }
 
     private CreditColour ColourWithReasons(
@@ -351,7 +358,7 @@ internal sealed class BulkScorer
             if (_veto[type])
             {
                 veto = true;
-                StoredReasons.WriteReason(json, _ruleOf[type].Code, 0, _vetoDescription[type]);
+                WriteReason(json, _ruleOf[type].Code, 0, _vetoWords[type]);
             }
 
             var unresolved = expiresAt[e] == NoExpiry;
@@ -368,17 +375,17 @@ internal sealed class BulkScorer
 
         if (arrearsOver60Days)
         {
-            StoredReasons.WriteReason(json, "red:arrears-over-60-days", 0, "欠费超过 60 天未缴");
+            StoredReasons.WriteReason(json, ReasonTexts.RedArrears, 0);
         }
 
         if (contractViolation)
         {
-            StoredReasons.WriteReason(json, "red:contract-violation", 0, "近 12 个月内有违约用电");
+            StoredReasons.WriteReason(json, ReasonTexts.RedContractViolation, 0);
         }
 
         if (majorHazard)
         {
-            StoredReasons.WriteReason(json, "red:major-hazard", 0, "重大隐患逾期未整改");
+            StoredReasons.WriteReason(json, ReasonTexts.RedMajorHazard, 0);
         }
 
         if (arrearsOver60Days || contractViolation || majorHazard || score < _rules.YellowFrom)
@@ -399,19 +406,19 @@ internal sealed class BulkScorer
         var gated = false;
         if (arrearsOutstanding)
         {
-            StoredReasons.WriteReason(json, "gate:arrears", 0, "存在欠费，暂不能评为绿色");
+            StoredReasons.WriteReason(json, ReasonTexts.GateArrears, 0);
             gated = true;
         }
 
         if (subjectSince > _greenHistoryFrom)
         {
-            StoredReasons.WriteReason(json, "gate:history", 0, _historyGateDescription);
+            StoredReasons.WriteReason(json, ReasonTexts.GateHistory, 0);
             gated = true;
         }
 
         if (lastRedOrBlackAt > _twelveMonthsAgo)
         {
-            StoredReasons.WriteReason(json, "gate:recent-red-or-black", 0, "近 12 个月内曾被评为红色或黑色，暂不能评为绿色");
+            StoredReasons.WriteReason(json, ReasonTexts.GateRecentRedOrBlack, 0);
             gated = true;
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Features.Grades;
+using CreditPower.Grading.Features.RuleSets;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace CreditPower.Grading.Features.Reevaluation;
 /// reasons. The relay builds the message from the grade history (append-only, so the grade is as written) and the
 /// subject's identity and accounts as they are when it publishes.
 /// </summary>
-internal sealed class GradeChangedReference : IOutboxReferenceResolver
+internal sealed class GradeChangedReference(RuleSetVersions versions) : IOutboxReferenceResolver
 {
     /// <summary>The outbox <c>message_type</c> of a claim-check row (not a CLR type: nothing deserialises it).</summary>
     public const string MessageType = "CreditPower.Grading.GradeChangedReference";
@@ -59,7 +60,8 @@ internal sealed class GradeChangedReference : IOutboxReferenceResolver
         {
             if (grades.TryGetValue(reference.GradeId, out var grade) && subjects.TryGetValue(grade.SubjectId, out var subject))
             {
-                messages[row] = GradeChangedMessage.For(subject, grade, reference.OldColour);
+                var reasons = await versions.DescribeAsync(grading, grade, cancellationToken);
+                messages[row] = GradeChangedMessage.For(subject, grade, reasons, reference.OldColour);
             }
         }
 

@@ -5,7 +5,6 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using CreditPower.Contracts;
-using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using Npgsql;
 using NpgsqlTypes;

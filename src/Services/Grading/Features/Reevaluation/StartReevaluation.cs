@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.RuleSets;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,9 +21,7 @@ internal static class StartReevaluation
     {
         if (!string.Equals(request.Kind, "monthly", StringComparison.Ordinal))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["kind"] = ["只能手动发起月度评价（monthly）；全量重评在规则集生效时自动发起。"] },
-                title: "请求数据无效");
+            return Problems.Field("kind", "只能手动发起月度评价（monthly）；全量重评在规则集生效时自动发起。");
         }
 
         var rules = await activeRules.GetAsync(cancellationToken);

@@ -3,6 +3,7 @@ using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.Grades;
 using CreditPower.Grading.Features.RuleSets;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,8 +30,7 @@ internal static class DecideRepair
         var note = request.Note?.Trim() ?? "";
         if (note.Length is 0 or > 1000)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["note"] = ["决定说明不能为空，且不超过 1000 个字符。"] }, title: "请求数据无效");
+            return Problems.Field("note", "决定说明不能为空，且不超过 1000 个字符。");
         }
 
         var actor = user.Identity?.Name ?? "unknown";

@@ -1,5 +1,6 @@
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CreditPower.Grading.Features.Repairs;
@@ -17,8 +18,7 @@ internal static class ListRepairs
         {
             if (!Enum.TryParse<RepairStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted) || int.TryParse(status, out _))
             {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["status"] = ["状态应为 pending、approved 或 rejected。"] }, title: "请求数据无效");
+                return Problems.Field("status", "状态应为 pending、approved 或 rejected。");
             }
 
             repairs = repairs.Where(r => r.Status == wanted);

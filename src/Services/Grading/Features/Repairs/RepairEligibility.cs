@@ -1,6 +1,6 @@
-using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Dates;
 
 namespace CreditPower.Grading.Features.Repairs;
 
@@ -54,6 +54,5 @@ internal static class RepairEligibility
     private static bool IsClean(DateTimeOffset? lastNegative, int months, DateTimeOffset now) =>
         lastNegative is not { } last || last <= now.AddMonths(-months);
 
-    private static string Day(DateTimeOffset at) =>
-        at.ToOffset(WorkingDayCalendar.ChinaStandardTime).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+    private static string Day(DateTimeOffset at) => ChinaDates.Format(at);
 }

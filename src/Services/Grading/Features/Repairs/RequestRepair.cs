@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.RuleSets;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,7 @@ internal static class RequestRepair
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length is 0 or > 1000)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["reason"] = ["申请理由不能为空，且不超过 1000 个字符。"] }, title: "请求数据无效");
+            return Problems.Field("reason", "申请理由不能为空，且不超过 1000 个字符。");
         }
 
         var subject = await db.Subjects.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subjectId, cancellationToken);

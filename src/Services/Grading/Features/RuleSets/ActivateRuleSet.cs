@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,9 +24,7 @@ internal static class ActivateRuleSet
         var activateAt = request?.ActivateAt ?? now;
         if (activateAt < now - _clockTolerance)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["activateAt"] = ["生效时间不能早于当前时间，请填写当前或将来的时间。"] },
-                title: "请求数据无效");
+            return Problems.Field("activateAt", "生效时间不能早于当前时间，请填写当前或将来的时间。");
         }
 
         var found = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(v => v.Version == version, cancellationToken);

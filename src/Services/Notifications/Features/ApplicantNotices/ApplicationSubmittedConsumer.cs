@@ -1,6 +1,7 @@
 using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using MassTransit;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using MassTransit;
 

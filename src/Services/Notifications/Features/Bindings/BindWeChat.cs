@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed record BindWeChatRequest
 internal static partial class BindWeChat
 {
     /// <summary>Binds (or re-binds) a subject to a WeChat follower with the time of consent.</summary>
-    public static async Task<Results<Ok<WeChatBindingResponse>, ValidationProblem, Conflict<string>>> Handle(
+    public static async Task<Results<Ok<WeChatBindingResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid subjectId, BindWeChatRequest request, NotificationsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -43,38 +44,33 @@ internal static partial class BindWeChat
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
-        if (await db.WeChatBindings.AnyAsync(b => b.OpenId == openId && b.SubjectId != subjectId, cancellationToken))
-        {
-            return TypedResults.Conflict("该微信用户已绑定其他信用主体，请先解除原绑定。");
-        }
-
+        var by = user.Identity?.Name ?? "unknown";
         var binding = await db.WeChatBindings.SingleOrDefaultAsync(b => b.SubjectId == subjectId, cancellationToken);
         if (binding is null)
         {
-            binding = new WeChatBinding { SubjectId = subjectId, OpenId = openId, BoundBy = StaffName(user) };
+            binding = new WeChatBinding { SubjectId = subjectId, OpenId = openId, BoundBy = by };
             db.WeChatBindings.Add(binding);
         }
 
         binding.OpenId = openId;
         binding.ConsentedAt = request.ConsentedAt!.Value.ToUniversalTime();
         binding.BoundAt = now;
-        binding.BoundBy = StaffName(user);
+        binding.BoundBy = by;
+        // The unique openid index is the one check: a look-up first would still race a concurrent binding of the same follower.
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(WeChatBindingConfiguration.OpenIdIndex))
         {
-            return TypedResults.Conflict("该微信用户已绑定其他信用主体，请先解除原绑定。");
+            return Problems.FieldConflict("openId", "该微信用户已绑定其他信用主体", "该微信用户已绑定其他信用主体，请先解除原绑定。");
         }
 
         return TypedResults.Ok(new WeChatBindingResponse(subjectId, Recipients.MaskOpenId(openId), binding.ConsentedAt, binding.BoundAt, binding.BoundBy));
     }
-
-    internal static string StaffName(ClaimsPrincipal user) => user.Identity?.Name ?? user.FindFirstValue("sub") ?? "unknown";
 
     [GeneratedRegex("^[A-Za-z0-9_-]{28}$")]
     private static partial Regex OpenIdShape();

@@ -1,5 +1,6 @@
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,9 +22,7 @@ internal static class ListCallTasks
         {
             if (!Enum.TryParse<CallTaskStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted) || int.TryParse(status, out _))
             {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["status"] = ["状态应为 open、reached、wrongNumber、refused 或 unreached。"] },
-                    title: "请求数据无效");
+                return Problems.Field("status", "状态应为 open、reached、wrongNumber、refused 或 unreached。");
             }
 
             tasks = tasks.Where(t => t.Status == wanted);

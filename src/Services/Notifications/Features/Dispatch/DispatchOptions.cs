@@ -13,14 +13,14 @@ public sealed class DispatchOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>No SMS or WeChat message between <see cref="QuietHoursStart"/> and <see cref="QuietHoursEnd"/> (DOMAIN.md §6).</summary>
+    /// <summary>
+    /// No SMS or WeChat message between <see cref="QuietHoursStart"/> and <see cref="QuietHoursEnd"/> on the Beijing wall
+    /// clock (DOMAIN.md §6).
+    /// </summary>
     public bool QuietHoursEnabled { get; set; } = true;
 
     public TimeOnly QuietHoursStart { get; set; } = new(21, 0);
     public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
-
-    /// <summary>The customers' time zone, in which quiet hours are reckoned.</summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
 
     /// <summary>Provider caps, requests per second across all replicas.</summary>
     public int SmsPerSecond { get; set; } = 2000;

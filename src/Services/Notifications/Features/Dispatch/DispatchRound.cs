@@ -24,7 +24,6 @@ internal sealed class DispatchRound(
     TimeProvider clock)
 {
     private readonly DispatchOptions _options = options.Value;
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     /// <summary>Sends what is due; returns how many entries it claimed (0: nothing due, wait for a signal).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -48,12 +47,13 @@ internal sealed class DispatchRound(
                 return 0;
             }
 
-            if (_options.QuietHoursEnabled && QuietHours.HeldUntil(now, _options.QuietHoursStart, _options.QuietHoursEnd, _zone) is { } morning)
+            if (_options.QuietHoursEnabled && QuietHours.HeldUntil(now, _options.QuietHoursStart, _options.QuietHoursEnd) is { } morning)
             {
+                var reason = QuietHours.HeldReason(_options.QuietHoursStart, _options.QuietHoursEnd, morning);
                 foreach (var entry in due)
                 {
                     entry.NextAttemptAt = morning;
-                    entry.LastError = "免打扰时段（21:00–08:00），顺延至早上 8 点发送";
+                    entry.LastError = reason;
                 }
             }
             else

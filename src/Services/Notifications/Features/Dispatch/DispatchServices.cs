@@ -7,7 +7,6 @@ internal static class DispatchServices
         builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.SectionName))
             .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.Concurrency >= 1 && o.Workers >= 1 && o.SmsPerSecond >= 1 && o.WeChatPerSecond >= 1,
                 "Dispatch: MaxAttempts, BatchSize, Concurrency, Workers and the provider caps must be at least 1.")
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Dispatch: TimeZone is not a known time zone.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddSingleton<DispatchSignalInterceptor>();

@@ -2,6 +2,7 @@ using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.ContactLog;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.Extensions.Options;
 
 namespace CreditPower.Notifications.Features.Letters;
@@ -40,7 +41,7 @@ internal sealed class LetterIssuer(IOptions<LetterOptions> options)
         var year = ChinaDates.Local(now).Year;
         var serial = await db.NextSerialAsync(year, cancellationToken);
         var number = LetterNumber.Format(_options.NumberPrefix, year, serial);
-        var today = ChinaDates.Today(now);
+        var today = ChinaDates.Day(now);
         var rectifyBy = today.AddDays(_options.RectifyDays);
         var objectBy = ChinaDates.AddWorkingDays(today, _options.ObjectionWorkingDays);
         var reasons = GradeNotices.NamedReasons(change.Reasons).ToList();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +28,7 @@ internal static class PrintLetters
         var ids = request.LetterIds?.Distinct().ToList() ?? [];
         if (ids.Count > MaxBatch)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["letterIds"] = [$"一次最多打印 {MaxBatch} 份告知函。"] }, title: "请求数据无效");
+            return Problems.Field("letterIds", $"一次最多打印 {MaxBatch} 份告知函。");
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -51,8 +51,7 @@ internal static class PrintLetters
                 var unknown = ids.Except(letters.Select(l => l.Id)).ToList();
                 if (unknown.Count > 0)
                 {
-                    return (Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>)TypedResults.ValidationProblem(
-                        new Dictionary<string, string[]> { ["letterIds"] = [$"以下告知函不存在：{string.Join("、", unknown)}。"] }, title: "请求数据无效");
+                    return (Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>)Problems.Field("letterIds", $"以下告知函不存在：{string.Join("、", unknown)}。");
                 }
             }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Api;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +40,7 @@ internal static class RecordDelivery
             errors["trackingNumber"] = ["邮件单号不能超过 64 个字符。"];
         }
 
-        var today = ChinaDates.Today(clock.GetUtcNow());
+        var today = ChinaDates.Today(clock);
         if (request.SentOn > today)
         {
             errors["sentOn"] = ["发出日期不能晚于今天。"];
@@ -60,11 +62,9 @@ internal static class RecordDelivery
             return TypedResults.Problem(title: "告知函已签收", detail: "已登记回执的告知函不能再修改送达方式。", statusCode: StatusCodes.Status409Conflict);
         }
 
-        if (request.SentOn < ChinaDates.Today(letter.IssuedAt))
+        if (request.SentOn < ChinaDates.Day(letter.IssuedAt))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["sentOn"] = [$"发出日期不能早于告知函的发文日期（{ChinaDates.Format(letter.IssuedAt)}）。"] },
-                title: "请求数据无效");
+            return Problems.Field("sentOn", $"发出日期不能早于告知函的发文日期（{ChinaDates.Format(letter.IssuedAt)}）。");
         }
 
         letter.DeliveryMethod = request.Method;

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Api;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +30,7 @@ internal static class RecordReceipt
         }
 
         var now = clock.GetUtcNow();
-        if (request.SignedOn > ChinaDates.Today(now))
+        if (request.SignedOn > ChinaDates.Day(now))
         {
             errors["signedOn"] = ["签收日期不能晚于今天。"];
         }
@@ -59,8 +61,7 @@ internal static class RecordReceipt
 
         if (request.SignedOn < sentOn)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["signedOn"] = [$"签收日期不能早于发出日期（{ChinaDates.Format(sentOn)}）。"] }, title: "请求数据无效");
+            return Problems.Field("signedOn", $"签收日期不能早于发出日期（{ChinaDates.Format(sentOn)}）。");
         }
 
         letter.ReceiptSignedBy = signedBy;

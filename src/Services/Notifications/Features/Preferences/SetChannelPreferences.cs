@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
-using CreditPower.Notifications.Features.Bindings;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +33,7 @@ internal static class SetChannelPreferences
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         var preference = await db.ChannelPreferences.SingleOrDefaultAsync(p => p.SubjectId == subjectId, cancellationToken);
@@ -46,7 +46,7 @@ internal static class SetChannelPreferences
         preference.SmsEnabled = request.SmsEnabled!.Value;
         preference.WeChatEnabled = request.WeChatEnabled!.Value;
         preference.UpdatedAt = clock.GetUtcNow();
-        preference.UpdatedBy = BindWeChat.StaffName(user);
+        preference.UpdatedBy = user.Identity?.Name ?? "unknown";
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ChannelPreferencesResponse(subjectId, preference.SmsEnabled, preference.WeChatEnabled, preference.UpdatedAt, preference.UpdatedBy));
     }

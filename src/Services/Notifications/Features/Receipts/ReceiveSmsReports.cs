@@ -3,10 +3,11 @@ using System.Text.Json;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.ServiceDefaults.Api;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CreditPower.Notifications.Features.Receipts;
 
@@ -21,7 +22,7 @@ internal static class ReceiveSmsReports
     /// once): one for an entry already settled changes nothing. Answers in the shape the provider expects.
     /// </summary>
     public static async Task<Results<Ok<ReceiptAnswer>, ValidationProblem>> Handle(
-        HttpRequest request, NotificationsDbContext db, IOptions<DispatchOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         List<SmsReport>? reports;
         try
@@ -30,15 +31,14 @@ internal static class ReceiveSmsReports
         }
         catch (JsonException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"回执不是合法的 JSON 数组：{ex.Message}"] });
+            return Problems.Field("$", $"回执不是合法的 JSON 数组：{ex.Message}");
         }
 
         if (reports is null || reports.Count == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["回执数组为空。"] });
+            return Problems.Field("$", "回执数组为空。");
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         var ids = reports.Select(OutId).OfType<Guid>().Distinct().ToArray();
         var bizIds = reports.Select(r => r.BizId).OfType<string>().Where(b => b.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         var strategy = db.Database.CreateExecutionStrategy();
@@ -73,7 +73,7 @@ internal static class ReceiveSmsReports
                     continue;
                 }
 
-                var at = ParseBeijing(report.ReportTime, zone) ?? clock.GetUtcNow();
+                var at = ParseBeijing(report.ReportTime) ?? clock.GetUtcNow();
                 if (report.Success)
                 {
                     entry.Status = ContactStatus.Delivered;
@@ -97,8 +97,9 @@ internal static class ReceiveSmsReports
 
     private static Guid? OutId(SmsReport report) => Guid.TryParseExact(report.OutId, "N", out var id) ? id : null;
 
-    private static DateTimeOffset? ParseBeijing(string? value, TimeZoneInfo zone) =>
+    // Alibaba Cloud writes report times on the Beijing wall clock, without an offset.
+    private static DateTimeOffset? ParseBeijing(string? value) =>
         DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime()
+            ? ChinaDates.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
             : null;
 }

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.Dispatch;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ internal static class ReceiveWeChatEvents
         }
         catch (XmlException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [$"事件不是合法的 XML：{ex.Message}"] });
+            return Problems.Field("$", $"事件不是合法的 XML：{ex.Message}");
         }
 
         string Field(string name) => root?.Element(name)?.Value.Trim() ?? "";
@@ -47,10 +48,7 @@ internal static class ReceiveWeChatEvents
         var (msgId, status, openId) = (Field("MsgID"), Field("Status"), Field("FromUserName"));
         if (msgId.Length == 0 || status.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [msgId.Length == 0 ? "MsgID" : "Status"] = ["模板消息发送结果事件缺少该字段。"],
-            });
+            return Problems.Field(msgId.Length == 0 ? "MsgID" : "Status", "模板消息发送结果事件缺少该字段。");
         }
 
         var at = long.TryParse(Field("CreateTime"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)

@@ -1,7 +1,7 @@
-using CreditPower.Notifications.Domain;
+using CreditPower.Documents;
 using Xunit;
 
-namespace CreditPower.UnitTests.Notifications;
+namespace CreditPower.UnitTests.Documents;
 
 public sealed class TextWrapperTests
 {

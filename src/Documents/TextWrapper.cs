@@ -1,4 +1,4 @@
-namespace CreditPower.Notifications.Domain;
+namespace CreditPower.Documents;
 
 /// <summary>
 /// Breaks Chinese text into lines by measured width. Chinese has no spaces, so any character may end a line, except

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CreditPower.Contracts;
+
+namespace CreditPower.Grading.Domain;
+
+/// <summary>
+/// The reasons of a stored grade as the history keeps them: a JSON array of <c>[code, points]</c> pairs, the words
+/// taken from the grade's rule version when read (<see cref="ReasonTexts"/>), and <c>[code, points, description]</c>
+/// triples for a reason worded otherwise. A full re-evaluation writes a million reason lists: without the words they
+/// are 190 bytes a grade instead of 460, a quarter less write-ahead log and a sixth less CPU (bench/Reevaluation).
+/// Chinese is stored as it is, not escaped as \uXXXX.
+/// </summary>
+public sealed record StoredReasons(string Json)
+{
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>No reasons.</summary>
+    public static StoredReasons None { get; } = new("[]");
+
+    /// <summary>One reason in the version's words, inside the array.</summary>
+    public static void WriteReason(Utf8JsonWriter json, string code, int points)
+    {
+        json.WriteStartArray();
+        json.WriteStringValue(code);
+        json.WriteNumberValue(points);
+        json.WriteEndArray();
+    }
+
+    /// <summary>One reason in its own words, inside the array.</summary>
+    public static void WriteReason(Utf8JsonWriter json, string code, int points, string description)
+    {
+        json.WriteStartArray();
+        json.WriteStringValue(code);
+        json.WriteNumberValue(points);
+        json.WriteStringValue(description);
+        json.WriteEndArray();
+    }
+
+    /// <summary>The reasons as stored: the words only where they are not <paramref name="texts"/>' own.</summary>
+    public static StoredReasons From(IEnumerable<GradeReason> reasons, ReasonTexts texts)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartArray();
+            foreach (var reason in reasons)
+            {
+                if (string.Equals(texts.Of(reason.Code), reason.Description, StringComparison.Ordinal))
+                {
+                    WriteReason(json, reason.Code, reason.Points);
+                }
+                else
+                {
+                    WriteReason(json, reason.Code, reason.Points, reason.Description);
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
+        return new StoredReasons(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary>The reasons with their words, those of pairs from <paramref name="texts"/> (the grade's rule version).</summary>
+    public List<GradeReason> Describe(ReasonTexts texts)
+    {
+        var reasons = new List<GradeReason>();
+        var json = new Utf8JsonReader(Encoding.UTF8.GetBytes(Json));
+        Expect(ref json, JsonTokenType.StartArray);
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.StartArray)
+            {
+                throw new JsonException($"A stored reason is an array, not {json.TokenType}.");
+            }
+
+            Expect(ref json, JsonTokenType.String);
+            var code = json.GetString()!;
+            Expect(ref json, JsonTokenType.Number);
+            var points = json.GetInt32();
+            if (!json.Read())
+            {
+                throw new JsonException("Stored reasons end inside a reason.");
+            }
+
+            string description;
+            if (json.TokenType == JsonTokenType.String)
+            {
+                description = json.GetString()!;
+                Expect(ref json, JsonTokenType.EndArray);
+            }
+            else if (json.TokenType == JsonTokenType.EndArray)
+            {
+                description = texts.Of(code) ?? $"规则 {code}";
+            }
+            else
+            {
+                throw new JsonException($"Stored reasons: expected the words or the end of a reason, found {json.TokenType}.");
+            }
+
+            reasons.Add(new GradeReason(code, points, description));
+        }
+
+        return reasons;
+    }
+
+    private static void Expect(ref Utf8JsonReader json, JsonTokenType type)
+    {
+        if (!json.Read() || json.TokenType != type)
+        {
+            throw new JsonException($"Stored reasons: expected {type}, found {json.TokenType}.");
+        }
+    }
+}
