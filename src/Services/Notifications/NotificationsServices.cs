@@ -6,6 +6,7 @@ using CreditPower.Notifications.Features.Contacts;
 using CreditPower.Notifications.Features.Dispatch;
 using CreditPower.Notifications.Features.Letters;
 using CreditPower.Notifications.Features.Receipts;
+using CreditPower.Notifications.Features.Templates;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
 using CreditPower.ServiceDefaults.Messaging;
@@ -19,6 +20,7 @@ internal static class NotificationsServices
         builder.AddServiceDatabase<NotificationsDbContext>(ResourceNames.NotificationsDb);
         builder.Services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.SectionName);
         builder.Services.AddSingleton<LetterIssuer>();
+        builder.Services.AddSingleton<TemplatesInForce>();
         builder.Services.AddSingleton<LetterPdfRenderer>();
         // Holds the WeChat access token all replicas share, the refresh lock and the providers' rate buckets.
         builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableTracing = true);

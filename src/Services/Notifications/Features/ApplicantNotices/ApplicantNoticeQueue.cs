@@ -12,10 +12,10 @@ namespace CreditPower.Notifications.Features.ApplicantNotices;
 internal static class ApplicantNoticeQueue
 {
     public static async Task QueueAsync(
-        this NotificationsDbContext db, Guid subjectId, string trigger, string smsTemplate, string weChatTemplate,
+        this NotificationsDbContext db, TemplatesInForce templatesInForce, Guid subjectId, string trigger, string smsTemplate, string weChatTemplate,
         Dictionary<string, string> parameters, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var (channel, template) in await MissingAsync(db, trigger, smsTemplate, weChatTemplate, cancellationToken))
+        foreach (var (channel, template) in await MissingAsync(db, templatesInForce, trigger, smsTemplate, weChatTemplate, cancellationToken))
         {
             db.ContactLog.Add(ContactEntries.Queue(subjectId, channel, trigger, template, parameters, now));
         }
@@ -28,7 +28,7 @@ internal static class ApplicantNoticeQueue
     /// failed with the reason, never retried, and joins the subject's contact log if the applicant is registered later.
     /// </summary>
     public static async Task QueueForApplicantAsync(
-        this NotificationsDbContext db, Guid subjectId, SubjectKind kind, string identifier, string trigger, string smsTemplate,
+        this NotificationsDbContext db, TemplatesInForce templatesInForce, Guid subjectId, SubjectKind kind, string identifier, string trigger, string smsTemplate,
         string weChatTemplate, Dictionary<string, string> parameters, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (subjectId == Guid.Empty)
@@ -42,12 +42,12 @@ internal static class ApplicantNoticeQueue
 
         if (subjectId != Guid.Empty)
         {
-            await db.QueueAsync(subjectId, trigger, smsTemplate, weChatTemplate, parameters, now, cancellationToken);
+            await db.QueueAsync(templatesInForce, subjectId, trigger, smsTemplate, weChatTemplate, parameters, now, cancellationToken);
             return;
         }
 
         var reason = $"申请人（{IdentifierLabel(kind, identifier)}）尚未登记为信用主体，没有可用的联系方式，本条通知无法发送。";
-        foreach (var (channel, template) in await MissingAsync(db, trigger, smsTemplate, weChatTemplate, cancellationToken))
+        foreach (var (channel, template) in await MissingAsync(db, templatesInForce, trigger, smsTemplate, weChatTemplate, cancellationToken))
         {
             var entry = ContactEntries.Queue(Guid.Empty, channel, trigger, template, parameters, now);
             entry.Status = ContactStatus.Failed;
@@ -62,7 +62,8 @@ internal static class ApplicantNoticeQueue
         : $"统一社会信用代码 {identifier}";
 
     private static async Task<List<(Channel Channel, NoticeTemplate Template)>> MissingAsync(
-        NotificationsDbContext db, string trigger, string smsTemplate, string weChatTemplate, CancellationToken cancellationToken)
+        NotificationsDbContext db, TemplatesInForce templatesInForce, string trigger, string smsTemplate, string weChatTemplate,
+        CancellationToken cancellationToken)
     {
         (Channel Channel, string Code)[] notices = [(Channel.Sms, smsTemplate), (Channel.WeChat, weChatTemplate)];
         var keys = notices.Select(n => ContactEntries.DedupeKey(trigger, n.Channel)).ToList();
@@ -73,7 +74,7 @@ internal static class ApplicantNoticeQueue
             return [];
         }
 
-        var templates = await db.LatestAsync(missing.Select(n => n.Code), cancellationToken);
+        var templates = await templatesInForce.GetAsync(db, cancellationToken);
         return [.. missing.Select(n => (n.Channel, templates[n.Code]))];
     }
 }

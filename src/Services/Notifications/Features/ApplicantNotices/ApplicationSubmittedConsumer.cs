@@ -1,5 +1,6 @@
 using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
+using CreditPower.Notifications.Features.Templates;
 using CreditPower.Notifications.Domain;
 using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
@@ -8,7 +9,7 @@ using MassTransit;
 namespace CreditPower.Notifications.Features.ApplicantNotices;
 
 /// <summary>Tells the applicant a connection application was taken (SMS and WeChat), once per application.</summary>
-internal sealed class ApplicationSubmittedConsumer(NotificationsDbContext db, TimeProvider clock) : IConsumer<ApplicationSubmitted>
+internal sealed class ApplicationSubmittedConsumer(NotificationsDbContext db, TemplatesInForce templatesInForce, TimeProvider clock) : IConsumer<ApplicationSubmitted>
 {
     public async Task Consume(ConsumeContext<ApplicationSubmitted> context)
     {
@@ -25,7 +26,7 @@ internal sealed class ApplicationSubmittedConsumer(NotificationsDbContext db, Ti
             ["submittedDate"] = ChinaDates.Format(submitted.SubmittedAt),
             ["greenChannel"] = submitted.GreenChannel ? "，已纳入绿色通道优先办理" : "",
         };
-        await db.QueueForApplicantAsync(
+        await db.QueueForApplicantAsync(templatesInForce, 
             submitted.SubjectId, submitted.SubjectKind, submitted.Identifier, $"application-submitted:{submitted.ApplicationId}",
             TemplateCatalog.ApplicationSubmittedSms, TemplateCatalog.ApplicationSubmittedWeChat, parameters, clock.GetUtcNow(), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);

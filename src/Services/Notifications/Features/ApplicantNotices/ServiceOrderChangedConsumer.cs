@@ -1,6 +1,7 @@
 using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Notifications.Data;
+using CreditPower.Notifications.Features.Templates;
 using CreditPower.Notifications.Domain;
 using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
@@ -9,7 +10,7 @@ using MassTransit;
 namespace CreditPower.Notifications.Features.ApplicantNotices;
 
 /// <summary>Tells the customer a value-added service order changed status (SMS and WeChat), once per change.</summary>
-internal sealed class ServiceOrderChangedConsumer(NotificationsDbContext db, TimeProvider clock) : IConsumer<ServiceOrderChanged>
+internal sealed class ServiceOrderChangedConsumer(NotificationsDbContext db, TemplatesInForce templatesInForce, TimeProvider clock) : IConsumer<ServiceOrderChanged>
 {
     public async Task Consume(ConsumeContext<ServiceOrderChanged> context)
     {
@@ -26,7 +27,7 @@ internal sealed class ServiceOrderChangedConsumer(NotificationsDbContext db, Tim
             ["changedDate"] = ChinaDates.Format(changed.ChangedAt),
         };
         var trigger = string.Create(CultureInfo.InvariantCulture, $"service-order:{changed.OrderId}:{changed.Status}:{changed.ChangedAt.UtcTicks}");
-        await db.QueueAsync(
+        await db.QueueAsync(templatesInForce, 
             changed.SubjectId, trigger, TemplateCatalog.ServiceOrderSms, TemplateCatalog.ServiceOrderWeChat, parameters,
             clock.GetUtcNow(), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);

@@ -16,7 +16,7 @@ namespace CreditPower.Notifications.Features.ContactLog;
 /// a phone-call task for yellow, a numbered notice letter for red or black. One transaction, so a letter number is
 /// taken only when its letter is stored.
 /// </summary>
-internal sealed class CreditGradeChangedConsumer(NotificationsDbContext db, LetterIssuer letters, TimeProvider clock) : IConsumer<CreditGradeChanged>
+internal sealed class CreditGradeChangedConsumer(NotificationsDbContext db, LetterIssuer letters, TemplatesInForce templatesInForce, TimeProvider clock) : IConsumer<CreditGradeChanged>
 {
     public async Task Consume(ConsumeContext<CreditGradeChanged> context)
     {
@@ -47,9 +47,7 @@ internal sealed class CreditGradeChangedConsumer(NotificationsDbContext db, Lett
             var keys = notices.Select(n => ContactEntries.DedupeKey(trigger, n.Channel)).ToList();
             var existing = await db.ContactLog.Where(e => keys.Contains(e.DedupeKey)).Select(e => e.DedupeKey).ToListAsync(context.CancellationToken);
             var missing = notices.Where(n => !existing.Contains(ContactEntries.DedupeKey(trigger, n.Channel))).ToList();
-            var codes = missing.Select(n => n.TemplateCode)
-                .Concat(missing.Any(n => n.Channel == Channel.Letter) ? LetterIssuer.SectionCodes(change.NewColour) : []);
-            var templates = await db.LatestAsync(codes, context.CancellationToken);
+            var templates = await templatesInForce.GetAsync(db, context.CancellationToken);
             var parameters = GradeNotices.Parameters(change);
             var now = clock.GetUtcNow();
 

@@ -26,7 +26,7 @@ internal static class UpdateTemplate
     /// since the customer would read an empty gap.
     /// </summary>
     public static async Task<Results<Created<TemplateVersionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Handle(
-        string code, UpdateTemplateRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock,
+        string code, UpdateTemplateRequest request, ClaimsPrincipal user, NotificationsDbContext db, TemplatesInForce templatesInForce, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var definition = TemplateCatalog.Find(code);
@@ -83,6 +83,7 @@ internal static class UpdateTemplate
         db.Templates.Add(version);
         // A concurrent save of the same version number hits the unique index: 409 from the exception handler.
         await db.SaveChangesAsync(cancellationToken);
+        templatesInForce.Invalidate();
         return TypedResults.Created($"/api/templates/{code}/versions", TemplateVersionResponse.From(version));
     }
 }
