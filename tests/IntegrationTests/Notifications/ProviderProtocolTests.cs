@@ -125,7 +125,8 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
         var first = TestIdentifiers.NewOpenId();
         var second = TestIdentifiers.NewOpenId();
 
-        // Two clients with their own token caches and HTTP clients, as two replicas would have.
+        // Two clients with their own token caches and HTTP clients, this replica's copy of the token forgotten too: they meet
+        // at Redis as two replicas would.
         var results = await Task.WhenAll(
             WeChatClient().SendAsync(first, "grade-yellow-wechat", _values, Api.Cancellation),
             WeChatClient().SendAsync(second, "grade-yellow-wechat", _values, Api.Cancellation));
@@ -136,6 +137,23 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
         Assert.Single(await services.SimulatorMessagesAsync(second));
         var cached = await services.Redis.StringGetAsync(TokenKey);
         Assert.False(cached.IsNullOrEmpty);
+    }
+
+    [Fact]
+    public async Task A_replica_sends_with_its_own_copy_of_the_token_until_its_refresh_time()
+    {
+        await ForgetTokenAsync();
+        Assert.Equal(SendOutcome.Sent, (await WeChatClient().SendAsync(TestIdentifiers.NewOpenId(), "grade-yellow-wechat", _values, Api.Cancellation)).Outcome);
+        var before = await TokenStatsAsync();
+
+        // Gone from Redis (expired there, say): this replica still holds a token its refresh time has not reached.
+        await services.Redis.KeyDeleteAsync(TokenKey);
+        var openId = TestIdentifiers.NewOpenId();
+        var result = await WeChatClient().SendAsync(openId, "grade-yellow-wechat", _values, Api.Cancellation);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal(before.Requests, (await TokenStatsAsync()).Requests);
+        Assert.Single(await services.SimulatorMessagesAsync(openId));
     }
 
     [Theory]
@@ -195,7 +213,11 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
 
     private WeChatClient WeChatClient() => services.Notifications.Services.GetRequiredService<WeChatClient>();
 
-    private Task<bool> ForgetTokenAsync() => services.Redis.KeyDeleteAsync(TokenKey);
+    private Task<bool> ForgetTokenAsync()
+    {
+        services.Notifications.Services.GetRequiredService<WeChatTokenCopy>().Token = null;
+        return services.Redis.KeyDeleteAsync(TokenKey);
+    }
 
     private async Task<(int Issued, int Requests)> TokenStatsAsync()
     {

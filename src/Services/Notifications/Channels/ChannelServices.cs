@@ -20,6 +20,7 @@ internal static class ChannelServices
 #pragma warning disable EXTEXP0001
         builder.Services.AddHttpClient<AliyunSmsClient>(ConfigurePool).RemoveAllResilienceHandlers();
         builder.Services.AddHttpClient<WeChatClient>(ConfigurePool).RemoveAllResilienceHandlers();
+        builder.Services.AddSingleton<WeChatTokenCopy>();
         builder.Services.AddHttpClient<WeChatTokenCache>(ConfigurePool).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<ProviderRateLimiter>();

@@ -8,11 +8,13 @@ namespace CreditPower.Notifications.Channels;
 /// The Official Account's access token, one for all replicas: kept in Redis, fetched from <c>/cgi-bin/stable_token</c>
 /// by one replica at a time (a Redis lock) once <see cref="WeChatOptions.RefreshAtFraction"/> of its life has passed,
 /// while the others keep using the old one until it is replaced. A token WeChat has refused is replaced at once
-/// (forced refresh) — unless another replica already did.
+/// (forced refresh) — unless another replica already did. Each replica keeps the token it last read
+/// (<see cref="WeChatTokenCopy"/>) until its refresh time, so a send does not ask Redis each time.
 /// </summary>
 internal sealed partial class WeChatTokenCache(
     HttpClient http,
     IConnectionMultiplexer redis,
+    WeChatTokenCopy copy,
     IOptions<WeChatOptions> options,
     TimeProvider clock,
     ILogger<WeChatTokenCache> logger)
@@ -26,6 +28,11 @@ internal sealed partial class WeChatTokenCache(
     /// <summary>A valid token; <paramref name="rejected"/> is one WeChat just refused (40001/42001), never returned again.</summary>
     public async Task<string> GetAsync(string? rejected, CancellationToken cancellationToken)
     {
+        if (copy.Token is { } kept && kept.Token != rejected && clock.GetUtcNow() < kept.RefreshAt)
+        {
+            return kept.Token;
+        }
+
         var db = redis.GetDatabase();
         var waited = TimeSpan.Zero;
         while (true)
@@ -54,6 +61,7 @@ internal sealed partial class WeChatTokenCache(
 
                     var fresh = await FetchAsync(forceRefresh: rejected is not null && cached?.Token == rejected, cancellationToken);
                     await db.StringSetAsync(Key, JsonSerializer.Serialize(fresh), fresh.ExpiresAt - now);
+                    copy.Token = fresh;
                     LogRefreshed(logger, options.Value.AppId, fresh.ExpiresAt);
                     return fresh.Token;
                 }
@@ -103,7 +111,9 @@ internal sealed partial class WeChatTokenCache(
     private async Task<CachedToken?> ReadAsync(IDatabase db)
     {
         var value = await db.StringGetAsync(Key);
-        return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<CachedToken>(value.ToString());
+        var cached = value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<CachedToken>(value.ToString());
+        copy.Token = cached;
+        return cached;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WeChat access token for {AppId} refreshed; valid until {ExpiresAt}")]
