@@ -50,7 +50,7 @@ void Interrupt(PosixSignalContext context)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
 var cancellationToken = cancellation.Token;
-var children = new List<ChildProcess>();
+var children = new List<ServiceProcess>();
 AppDomain.CurrentDomain.ProcessExit += (_, _) => children.ForEach(c => c.Dispose());
 RealServers? servers = null;
 var workDir = Directory.CreateTempSubdirectory("creditpower-lookup-bench-");
@@ -59,10 +59,9 @@ try
     Console.WriteLine($"Grade look-up benchmark: {options.Subjects:N0} subjects, wrk -t{options.Threads} -c{options.Connections} -d{options.DurationSeconds}s; "
         + $"{Environment.ProcessorCount} CPUs; load average {Machine.LoadAverage()}");
     await Wrk.EnsureInstalledAsync(cancellationToken);
-    var repoRoot = RepoRoot();
 
     Console.WriteLine("Building the Grading service (Release) and starting PostgreSQL, Redis and RabbitMQ…");
-    var build = GradingService.BuildAsync(repoRoot, options.NoBuild, cancellationToken);
+    var build = ServiceProcess.BuildAsync(Path.Combine("src", "Services", "Grading"), "CreditPower.Grading", options.NoBuild, cancellationToken);
     var start = RealServers.StartAsync(cancellationToken);
     try
     {
@@ -76,35 +75,34 @@ try
     var dll = await build;
     const string database = "grading_lookup_bench";
     await servers!.CreateDatabaseAsync(database, cancellationToken);
-    var signingKey = GradingService.Secret();
+    var signingKey = ServiceProcess.Secret();
     var tokens = new ServiceTokenIssuer(Options.Create(new ServiceTokenOptions { SigningKey = signingKey }), TimeProvider.System);
     string Bearer() => "Bearer " + tokens.Issue("bench", "基准测试", [Roles.Clerk]);
 
-    var servicePort = GradingService.FreePort();
-    var service = await GradingService.StartAsync(dll, servicePort, new Dictionary<string, string>(options.ServiceEnvironment)
+    var service = await ServiceProcess.StartAsync("grading", dll, ServiceProcess.FreePort(), new Dictionary<string, string>(options.ServiceEnvironment)
     {
         [$"ConnectionStrings__{ResourceNames.GradingDb}"] = servers.CreateDatabaseConnectionString(database),
         [$"ConnectionStrings__{ResourceNames.RabbitMq}"] = servers.RabbitMqConnectionString,
         [$"ConnectionStrings__{ResourceNames.Redis}"] = servers.RedisConnectionString,
         ["ServiceTokens__SigningKey"] = signingKey,
-        ["BillingFeed__ApiKey"] = GradingService.Secret(),
+        ["BillingFeed__ApiKey"] = ServiceProcess.Secret(),
     }, cancellationToken);
     children.Add(service);
-    var serviceUrl = $"http://127.0.0.1:{servicePort}";
+    var serviceUrl = service.Url;
     Console.WriteLine($"Grading service pid {service.Id} healthy at {serviceUrl}; working set {service.WorkingSetMiB():F0} MiB"
         + string.Concat(options.ServiceEnvironment.Select(e => $"; {e.Key}={e.Value}")));
 
-    var constantPortNumber = GradingService.FreePort();
-    var constantStart = new ProcessStartInfo(GradingService.DotnetHost());
+    var constantPortNumber = ServiceProcess.FreePort();
+    var constantStart = new ProcessStartInfo(ServiceProcess.DotnetHost());
     foreach (var arg in new[] { typeof(BenchOptions).Assembly.Location, ConstantServer.Flag, constantPortNumber.ToString(CultureInfo.InvariantCulture) })
     {
         constantStart.ArgumentList.Add(arg);
     }
 
-    var constant = ChildProcess.Start("constant endpoint", constantStart);
+    var constant = await ServiceProcess.StartAsync(
+        "constant endpoint", constantStart, $"http://127.0.0.1:{constantPortNumber}", ConstantServer.Path, cancellationToken);
     children.Add(constant);
-    var constantUrl = $"http://127.0.0.1:{constantPortNumber}{ConstantServer.Path}";
-    await GradingService.WaitHealthyAsync(constant, constantUrl, cancellationToken);
+    var constantUrl = constant.Url + ConstantServer.Path;
 
     // One subject through the API (the service's own validation and rule version), the rest by COPY.
     using var http = new HttpClient { BaseAddress = new Uri(serviceUrl) };
@@ -157,7 +155,7 @@ try
     }
 
     var rows = new List<Row>();
-    async Task<Row> MeasureAsync(string name, ChildProcess server, string url, int connections, string? script, bool authorized, Target? target)
+    async Task<Row> MeasureAsync(string name, ServiceProcess server, string url, int connections, string? script, bool authorized, Target? target)
     {
         Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}, {connections} connections, {options.DurationSeconds} s; load average {Machine.LoadAverage()}");
         var before = await KeyspaceAsync(redisServer);
@@ -238,7 +236,7 @@ finally
     workDir.Delete(recursive: true);
 }
 
-static void PrintTable(List<Row> rows, BenchOptions options, ChildProcess service, ChildProcess constant, Row? pureMiss, Row? miss)
+static void PrintTable(List<Row> rows, BenchOptions options, ServiceProcess service, ServiceProcess constant, Row? pureMiss, Row? miss)
 {
     var baseline = rows.FirstOrDefault(r => r.Target is null && r.Name.StartsWith("constant", StringComparison.Ordinal))?.Result.RequestsPerSecond ?? double.NaN;
     Console.WriteLine();
@@ -356,21 +354,6 @@ static async Task EvictGradesAsync(ConnectionMultiplexer redis, IServer server, 
     {
         await redis.GetDatabase().KeyDeleteAsync([.. batch]);
     }
-}
-
-
-
-static string RepoRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "CreditPower.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("CreditPower.sln not found above " + AppContext.BaseDirectory);
 }
 
 internal sealed record Target(double RequestsPerSecond, double P99Ms);

@@ -27,8 +27,7 @@ internal sealed class FullPath : IDisposable
     /// <summary>Facts sent through once before any run, so the runs measure warm services rather than their JIT.</summary>
     private const int PrimingFacts = 300;
 
-    private readonly ServiceProcess _simulator;
-    private readonly ServiceProcess _notifications;
+    private readonly NotificationsAndSimulator _sms;
     private readonly ServiceProcess _grading;
     private readonly string _gradingDb;
     private readonly string _notificationsDb;
@@ -44,16 +43,15 @@ internal sealed class FullPath : IDisposable
     private readonly Lock _pendingLock = new();
     private List<(int Index, TaskCompletionSource Sent)>? _pending;
 
-    private FullPath(ServiceProcess simulator, ServiceProcess notifications, ServiceProcess grading, string gradingDb, string notificationsDb, string rabbitMq, string apiKey,
-        TimeSpan feedWindow, string controlKey)
+    private FullPath(NotificationsAndSimulator sms, ServiceProcess grading, string gradingDb, string notificationsDb, string rabbitMq, string apiKey,
+        TimeSpan feedWindow)
     {
         _feedWindow = feedWindow;
-        (_simulator, _notifications, _grading) = (simulator, notifications, grading);
+        (_sms, _grading) = (sms, grading);
         (_gradingDb, _notificationsDb, _rabbitMq) = (gradingDb, notificationsDb, rabbitMq);
         _feed = new HttpClient { BaseAddress = new Uri(grading.Url), Timeout = TimeSpan.FromSeconds(30) };
         _feed.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        _control = new HttpClient { BaseAddress = new Uri(simulator.Url), Timeout = TimeSpan.FromSeconds(30) };
-        _control.DefaultRequestHeaders.Add("X-Simulator-Key", controlKey);
+        _control = sms.Control(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Builds and starts the three processes and seeds <paramref name="subjects"/> subjects, each good for one fact.</summary>
@@ -62,8 +60,7 @@ internal sealed class FullPath : IDisposable
         CancellationToken cancellationToken)
     {
         // One after another: two Release builds at once on 2 cores are no faster and race on the shared projects.
-        var simulatorDll = await ServiceProcess.BuildAsync(Path.Combine("src", "Simulators", "GatewaySimulator"), "CreditPower.GatewaySimulator", noBuild, cancellationToken);
-        var notificationsDll = await ServiceProcess.BuildAsync(Path.Combine("src", "Services", "Notifications"), "CreditPower.Notifications", noBuild, cancellationToken);
+        var smsDlls = await NotificationsAndSimulator.BuildAsync(noBuild, cancellationToken);
         var gradingDll = await ServiceProcess.BuildAsync(Path.Combine("src", "Services", "Grading"), "CreditPower.Grading", noBuild, cancellationToken);
         const string gradingDatabase = "grading_full_path_bench";
         const string notificationsDatabase = "notifications_full_path_bench";
@@ -71,10 +68,7 @@ internal sealed class FullPath : IDisposable
         await servers.CreateDatabaseAsync(notificationsDatabase, cancellationToken);
         var (gradingDb, notificationsDb) = (servers.CreateDatabaseConnectionString(gradingDatabase), servers.CreateDatabaseConnectionString(notificationsDatabase));
 
-        var (keyId, keySecret, receiptToken, appSecret, apiKey, controlKey) =
-            ("LTAI5tCreditPowerBench", ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret());
-        const string appId = "wx7c3ea21f9d4b6e58";
-        var (simulatorPort, notificationsPort, gradingPort) = (ServiceProcess.FreePort(), ServiceProcess.FreePort(), ServiceProcess.FreePort());
+        var apiKey = ServiceProcess.Secret();
         var shared = new Dictionary<string, string>
         {
             [$"ConnectionStrings__{ResourceNames.RabbitMq}"] = servers.RabbitMqConnectionString,
@@ -86,40 +80,23 @@ internal sealed class FullPath : IDisposable
             shared[name.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
 
-        ServiceProcess? simulator = null, notifications = null, grading = null;
+        NotificationsAndSimulator? sms = null;
+        ServiceProcess? grading = null;
         try
         {
-            simulator = await ServiceProcess.StartAsync("gateway simulator", simulatorDll, simulatorPort, new Dictionary<string, string>
-            {
-                ["Sms__AccessKeys__0__Id"] = keyId,
-                ["Sms__AccessKeys__0__Secret"] = keySecret,
-                ["Sms__ReceiptCallbackUrl"] = $"http://127.0.0.1:{notificationsPort}/api/callbacks/sms-reports?token={receiptToken}",
-                ["WeChat__AppId"] = appId,
-                ["WeChat__AppSecret"] = appSecret,
-                ["Simulator__ControlKey"] = controlKey,
-            }, cancellationToken);
             // Notifications before Grading: its queue is bound to CreditGradeChanged before the first one is published.
-            notifications = await ServiceProcess.StartAsync("notifications", notificationsDll, notificationsPort, new Dictionary<string, string>(shared)
+            sms = await NotificationsAndSimulator.StartAsync(smsDlls, new Dictionary<string, string>(shared)
             {
                 [$"ConnectionStrings__{ResourceNames.NotificationsDb}"] = notificationsDb,
-                ["Sms__BaseUrl"] = simulator.Url,
-                ["Sms__AccessKeyId"] = keyId,
-                ["Sms__AccessKeySecret"] = keySecret,
-                ["Sms__ReceiptToken"] = receiptToken,
-                ["WeChat__BaseUrl"] = simulator.Url,
-                ["WeChat__AppId"] = appId,
-                ["WeChat__AppSecret"] = appSecret,
-                // A run at night must not be held until 08:00 (DOMAIN.md §6 quiet hours), as in the --sms mode.
-                ["Dispatch__QuietHoursEnabled"] = "false",
             }, cancellationToken);
-            grading = await ServiceProcess.StartAsync("grading", gradingDll, gradingPort, new Dictionary<string, string>(shared)
+            grading = await ServiceProcess.StartAsync("grading", gradingDll, ServiceProcess.FreePort(), new Dictionary<string, string>(shared)
             {
                 [$"ConnectionStrings__{ResourceNames.GradingDb}"] = gradingDb,
                 ["BillingFeed__ApiKey"] = apiKey,
             }, cancellationToken);
-            var path = new FullPath(simulator, notifications, grading, gradingDb, notificationsDb, servers.RabbitMqConnectionString, apiKey,
-                TimeSpan.FromMilliseconds(feedWindowMilliseconds), controlKey);
-            Console.WriteLine($"Gateway simulator pid {simulator.Id}, Notifications pid {notifications.Id}, Grading pid {grading.Id} (Release, quiet hours off)"
+            var path = new FullPath(sms, grading, gradingDb, notificationsDb, servers.RabbitMqConnectionString, apiKey,
+                TimeSpan.FromMilliseconds(feedWindowMilliseconds));
+            Console.WriteLine($"Gateway simulator pid {sms.Simulator.Id}, Notifications pid {sms.Notifications.Id}, Grading pid {grading.Id} (Release, quiet hours off)"
                 + string.Concat(settings.Select(s => $"; {s.Key}={s.Value}"))
                 + (feedWindowMilliseconds > 0 ? $"; the feed batches the facts due within {feedWindowMilliseconds} ms" : "; one fact a request"));
 
@@ -134,8 +111,7 @@ internal sealed class FullPath : IDisposable
         catch
         {
             grading?.Dispose();
-            notifications?.Dispose();
-            simulator?.Dispose();
+            sms?.Dispose();
             throw;
         }
     }
@@ -173,7 +149,7 @@ internal sealed class FullPath : IDisposable
         Console.WriteLine("    " + stages.Summary());
         if (result.SendErrors > 0 || result.Missing != 0 || result.Duplicates > 0)
         {
-            foreach (var service in new[] { _grading, _notifications, _simulator })
+            foreach (var service in new[] { _grading, _sms.Notifications, _sms.Simulator })
             {
                 Console.WriteLine($"    {service.Name}'s last output lines:\n{service.Tail()}");
             }
@@ -187,8 +163,7 @@ internal sealed class FullPath : IDisposable
         _feed.Dispose();
         _control.Dispose();
         _grading.Dispose();
-        _notifications.Dispose();
-        _simulator.Dispose();
+        _sms.Dispose();
     }
 
     /// <summary>
@@ -295,8 +270,8 @@ internal sealed class FullPath : IDisposable
     private Dictionary<int, string> Named() => new()
     {
         [_grading.Id] = "grading",
-        [_notifications.Id] = "notifications",
-        [_simulator.Id] = "simulator",
+        [_sms.Notifications.Id] = "notifications",
+        [_sms.Simulator.Id] = "simulator",
     };
 
     private async Task<IConnection> ConnectRabbitAsync(CancellationToken cancellationToken) =>

@@ -23,41 +23,17 @@ internal static class SmsFlood
 
     public static async Task<bool> RunAsync(RealServers servers, int count, int capPerSecond, IReadOnlyList<KeyValuePair<string, string?>> settings, bool noBuild, CancellationToken cancellationToken)
     {
-        var notificationsDll = ServiceProcess.BuildAsync(Path.Combine("src", "Services", "Notifications"), "CreditPower.Notifications", noBuild, cancellationToken);
-        var simulatorDll = await ServiceProcess.BuildAsync(Path.Combine("src", "Simulators", "GatewaySimulator"), "CreditPower.GatewaySimulator", noBuild, cancellationToken);
+        var dlls = await NotificationsAndSimulator.BuildAsync(noBuild, cancellationToken);
         const string database = "notifications_sms_bench";
         await servers.CreateDatabaseAsync(database, cancellationToken);
         var connectionString = servers.CreateDatabaseConnectionString(database);
 
-        var (keyId, keySecret, receiptToken, appSecret, controlKey) =
-            ("LTAI5tCreditPowerBench", ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret(), ServiceProcess.Secret());
-        const string appId = "wx7c3ea21f9d4b6e58";
-        var (simulatorPort, notificationsPort) = (ServiceProcess.FreePort(), ServiceProcess.FreePort());
-        using var simulator = await ServiceProcess.StartAsync("gateway simulator", simulatorDll, simulatorPort, new Dictionary<string, string>
-        {
-            ["Sms__AccessKeys__0__Id"] = keyId,
-            ["Sms__AccessKeys__0__Secret"] = keySecret,
-            // Receipts go back to Notifications as in the AppHost: their updates compete with the dispatcher's.
-            ["Sms__ReceiptCallbackUrl"] = $"http://127.0.0.1:{notificationsPort}/api/callbacks/sms-reports?token={receiptToken}",
-            ["WeChat__AppId"] = appId,
-            ["WeChat__AppSecret"] = appSecret,
-            ["Simulator__ControlKey"] = controlKey,
-        }, cancellationToken);
         var environment = new Dictionary<string, string>
         {
             [$"ConnectionStrings__{ResourceNames.NotificationsDb}"] = connectionString,
             [$"ConnectionStrings__{ResourceNames.RabbitMq}"] = servers.RabbitMqConnectionString,
             [$"ConnectionStrings__{ResourceNames.Redis}"] = servers.RedisConnectionString,
             ["ServiceTokens__SigningKey"] = ServiceProcess.Secret(),
-            ["Sms__BaseUrl"] = simulator.Url,
-            ["Sms__AccessKeyId"] = keyId,
-            ["Sms__AccessKeySecret"] = keySecret,
-            ["Sms__ReceiptToken"] = receiptToken,
-            ["WeChat__BaseUrl"] = simulator.Url,
-            ["WeChat__AppId"] = appId,
-            ["WeChat__AppSecret"] = appSecret,
-            // A run at night must not be held until 08:00 (DOMAIN.md §6 quiet hours).
-            ["Dispatch__QuietHoursEnabled"] = "false",
             ["Dispatch__SmsPerSecond"] = capPerSecond.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (name, value) in settings)
@@ -65,12 +41,12 @@ internal static class SmsFlood
             environment[name.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
 
-        using var notifications = await ServiceProcess.StartAsync("notifications", await notificationsDll, notificationsPort, environment, cancellationToken);
+        using var services = await NotificationsAndSimulator.StartAsync(dlls, environment, cancellationToken);
+        var (simulator, notifications) = (services.Simulator, services.Notifications);
         Console.WriteLine($"Gateway simulator pid {simulator.Id} at {simulator.Url}; Notifications pid {notifications.Id} at {notifications.Url} (Release, quiet hours off, SMS cap {capPerSecond}/s)"
             + string.Concat(settings.Select(s => $"; {s.Key}={s.Value}")));
 
-        using var http = new HttpClient { BaseAddress = new Uri(simulator.Url), Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Add("X-Simulator-Key", controlKey);
+        using var http = services.Control(TimeSpan.FromMinutes(2));
         var seeding = Stopwatch.StartNew();
         var ids = await SeedAsync(connectionString, count, cancellationToken);
         var committedAt = DateTimeOffset.UtcNow;

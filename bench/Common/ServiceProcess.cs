@@ -1,15 +1,17 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 
-namespace CreditPower.Bench.Pipeline;
+namespace CreditPower.Bench;
 
 /// <summary>
-/// A service or simulator the bench built in Release and runs as its own process (as bench/Lookup runs Grading), so the
-/// figures include its real HTTP, hosting and GC set-up; keeps the tail of its output and is killed with its children.
+/// A server the bench runs as its own process — a service or simulator built in Release, or a baseline the bench
+/// serves itself — so the figures include its real HTTP, hosting and GC set-up; keeps the tail of its output and is
+/// killed with its children.
 /// </summary>
-internal sealed class ServiceProcess : IDisposable
+public sealed class ServiceProcess : IDisposable
 {
     private const int TailLines = 60;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
@@ -26,11 +28,13 @@ internal sealed class ServiceProcess : IDisposable
 
     public string Name { get; }
 
+    /// <summary>Where it listens (no trailing slash).</summary>
     public string Url { get; }
 
     public int Id => _process.Id;
 
     /// <summary>Builds <paramref name="projectDirectory"/> (relative to the repository root) in Release unless told not to; returns its dll.</summary>
+    /// <remarks>Await one build before starting the next: two at once on 2 cores are no faster and race on the projects they share.</remarks>
     public static async Task<string> BuildAsync(string projectDirectory, string assemblyName, bool noBuild, CancellationToken cancellationToken)
     {
         var project = Path.Combine(RepoRoot(), projectDirectory);
@@ -55,16 +59,10 @@ internal sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts <paramref name="dll"/> on <paramref name="port"/> in Production with warnings-only logs and waits for /health.</summary>
-    public static async Task<ServiceProcess> StartAsync(
+    public static Task<ServiceProcess> StartAsync(
         string name, string dll, int port, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var startInfo = new ProcessStartInfo(DotnetHost()) { WorkingDirectory = Path.GetDirectoryName(dll)! };
         startInfo.ArgumentList.Add(dll);
         startInfo.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -74,16 +72,29 @@ internal sealed class ServiceProcess : IDisposable
             startInfo.Environment[key] = value;
         }
 
+        return StartAsync(name, startInfo, $"http://127.0.0.1:{port}", "/health", cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="startInfo"/> (its output is redirected here) and waits until <paramref name="url"/> +
+    /// <paramref name="readyPath"/> answers 200; stops it again if it dies or is not ready in time.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(
+        string name, ProcessStartInfo startInfo, string url, string readyPath, CancellationToken cancellationToken)
+    {
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.UseShellExecute = false;
         var process = new Process { StartInfo = startInfo };
-        var child = new ServiceProcess(name, process, $"http://127.0.0.1:{port}");
+        var child = new ServiceProcess(name, process, url);
         process.OutputDataReceived += (_, e) => child.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         try
         {
-            await child.WaitHealthyAsync(cancellationToken);
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            await child.WaitReadyAsync(readyPath, cancellationToken);
         }
         catch
         {
@@ -104,12 +115,23 @@ internal sealed class ServiceProcess : IDisposable
     /// <summary>A fresh random secret per run: no key is written in code or configuration.</summary>
     public static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
+    /// <summary>The dotnet host running us (dotnet run sets DOTNET_HOST_PATH), else the one on PATH.</summary>
+    public static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
+        : "dotnet";
+
     /// <summary>User + system CPU time so far.</summary>
     public TimeSpan CpuTime()
     {
         _process.Refresh();
         return _process.TotalProcessorTime;
     }
+
+    /// <summary>Peak resident set (VmHWM) in MiB, as the kernel counts it.</summary>
+    public double PeakWorkingSetMiB() => StatusKiB("VmHWM:") / 1024.0;
+
+    public double WorkingSetMiB() => StatusKiB("VmRSS:") / 1024.0;
 
     public string Tail()
     {
@@ -131,13 +153,13 @@ internal sealed class ServiceProcess : IDisposable
         }
         catch (InvalidOperationException)
         {
-            // already gone
+            // already gone, or never started
         }
 
         _process.Dispose();
     }
 
-    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    private async Task WaitReadyAsync(string readyPath, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
@@ -150,7 +172,7 @@ internal sealed class ServiceProcess : IDisposable
 
             try
             {
-                using var response = await http.GetAsync($"{Url}/health", cancellationToken);
+                using var response = await http.GetAsync(Url + readyPath, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -163,11 +185,17 @@ internal sealed class ServiceProcess : IDisposable
 
             if (deadline.Elapsed > ReadyTimeout)
             {
-                throw new TimeoutException($"{Name} was not healthy at {Url}/health within {ReadyTimeout.TotalSeconds} s:\n{Tail()}");
+                throw new TimeoutException($"{Name} was not healthy at {Url}{readyPath} within {ReadyTimeout.TotalSeconds} s:\n{Tail()}");
             }
 
             await Task.Delay(200, cancellationToken);
         }
+    }
+
+    private long StatusKiB(string field)
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     private void Keep(string? line)
@@ -200,10 +228,4 @@ internal sealed class ServiceProcess : IDisposable
 
         throw new InvalidOperationException("CreditPower.sln not found above " + AppContext.BaseDirectory);
     }
-
-    /// <summary>The dotnet host running us (dotnet run sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
-        : "dotnet";
 }
