@@ -216,7 +216,7 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>The directory holding CreditPower.sln, above the bench's own binaries.</summary>
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

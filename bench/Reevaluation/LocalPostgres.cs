@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
@@ -22,8 +21,8 @@ internal sealed class LocalPostgres : IAsyncDisposable
 
     public static async Task<LocalPostgres> StartAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), "eng", "infra", "pg-run.sh");
-        var port = FreePort();
+        var script = Path.Combine(ServiceProcess.RepoRoot(), "eng", "infra", "pg-run.sh");
+        var port = ServiceProcess.FreePort();
         var root = Path.Combine(Path.GetTempPath(), $"creditpower-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(root);
 
@@ -107,25 +106,5 @@ internal sealed class LocalPostgres : IAsyncDisposable
         await StopAsync(_process);
         _process.Dispose();
         Directory.Delete(_dataDirectory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CreditPower.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmark from inside the repository (eng/infra/pg-run.sh is needed).");
     }
 }
