@@ -1,3 +1,4 @@
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ using OpenTelemetry.Trace;
 
 namespace CreditPower.ServiceDefaults;
 
-/// <summary>What every CreditPower process shares: telemetry, health, resilience and service discovery.</summary>
+/// <summary>What every CreditPower process shares: telemetry, health, resilience, service discovery and the working-day calendar.</summary>
 public static class Extensions
 {
     public const string HealthPath = "/health";
@@ -30,6 +31,7 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        builder.AddWorkingDayCalendar();
         return builder;
     }
 

@@ -16,7 +16,8 @@ public static class ApiDefaults
 
     /// <summary>
     /// What every service API shares: strict JSON (unknown fields are an error), RFC 9457 problem
-    /// details for every failure, a body size limit, OpenAPI, and authentication.
+    /// details for every failure (titled in Chinese when the endpoint gave no title), a body size limit, OpenAPI, and
+    /// authentication.
     /// </summary>
     public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
     {
@@ -29,7 +30,7 @@ public static class ApiDefaults
         // that names no field. Throwing everywhere lets ProblemExceptionHandler say which field and why.
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemTitles.Apply);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.AddServiceAuthentication();

@@ -31,26 +31,6 @@ public static class ChinaDates
     /// <summary>Midnight at the start of a Beijing day, in UTC (16:00 the day before).</summary>
     public static DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
 
-    /// <summary>Monday to Friday. Public holidays are not known here; Grading's WorkingDayCalendar knows them.</summary>
-    public static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-
-    /// <summary>The <paramref name="workingDays"/>-th working day after <paramref name="start"/> (the start day never counts).</summary>
-    public static DateOnly AddWorkingDays(DateOnly start, int workingDays)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
-        var day = start;
-        for (var counted = 0; counted < workingDays;)
-        {
-            day = day.AddDays(1);
-            if (IsWorkingDay(day))
-            {
-                counted++;
-            }
-        }
-
-        return day;
-    }
-
     /// <summary><c>2026年3月5日</c>, as letters and customer messages write a date.</summary>
     public static string Format(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{day.Year}年{day.Month}月{day.Day}日");
 

@@ -3,9 +3,11 @@ using System.Text.Json;
 using CreditPower.Applications.Domain;
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditPower.IntegrationTests.Applications;
 
@@ -45,7 +47,13 @@ public sealed class StageTransitionTests(ServicesFixture services)
         Assert.Equal("clerk-wang", timeline[1].GetProperty("enteredBy").GetString());
         Assert.Equal("用电检查员", timeline[2].GetProperty("enteredAs").GetString());
         Assert.Equal("班长/主管", timeline[3].GetProperty("enteredAs").GetString());
-        Assert.All(timeline[..^1], e => Assert.True(e.GetProperty("dueAt").GetDateTimeOffset() > e.GetProperty("enteredAt").GetDateTimeOffset()));
+        // Each stage's limit (受理 1, 勘查 2, 方案 10, 设计审查 5, 中间检查 3, 竣工检验 5, 装表接电 5 working days) runs on the
+        // service's working-day calendar, the shared one that skips the State Council's holidays.
+        var calendar = services.Applications.Services.GetRequiredService<WorkingDayCalendar>();
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 1)), "Applications counts on the shipped holiday notices.");
+        Assert.Equal(
+            timeline[..^1].Zip([1, 2, 10, 5, 3, 5, 5], (e, days) => calendar.DeadlineAfter(e.GetProperty("enteredAt").GetDateTimeOffset(), days)),
+            timeline[..^1].Select(e => e.GetProperty("dueAt").GetDateTimeOffset()));
         Assert.Equal(JsonValueKind.Null, timeline[^1].GetProperty("dueAt").ValueKind);
 
         var announced = await StageMessagesAsync(id);

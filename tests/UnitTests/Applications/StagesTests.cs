@@ -1,6 +1,7 @@
 using CreditPower.Applications.Domain;
 using CreditPower.Applications.Features.Lifecycle;
 using CreditPower.ServiceDefaults.Security;
+using CreditPower.UnitTests.Dates;
 using Xunit;
 
 namespace CreditPower.UnitTests.Applications;
@@ -33,11 +34,12 @@ public sealed class StagesTests
     {
         var options = new StageTimeLimitOptions();
         var enteredAt = new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
+        var calendar = ShippedCalendar.Instance;
 
         foreach (var stage in Stages.All.Select(s => s.Stage).Where(s => s != ApplicationStage.Completed))
         {
             var setting = options.Stages[stage];
-            Assert.True(setting.For(greenChannel: true).DueFrom(enteredAt) < setting.For(greenChannel: false).DueFrom(enteredAt), $"{stage}: green is faster");
+            Assert.True(setting.For(greenChannel: true).DueFrom(enteredAt, calendar) < setting.For(greenChannel: false).DueFrom(enteredAt, calendar), $"{stage}: green is faster");
         }
     }
 }

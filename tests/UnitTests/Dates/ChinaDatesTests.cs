@@ -38,13 +38,4 @@ public sealed class ChinaDatesTests
         Assert.Equal("2026-03-05 01:05", ChinaDates.NumericWithTime(at));
         Assert.Equal("2026年12月31日", ChinaDates.Format(new DateOnly(2026, 12, 31)));
     }
-
-    [Theory]
-    [InlineData("2026-03-13", 1, "2026-03-16")] // Friday + 1: Monday
-    [InlineData("2026-03-14", 1, "2026-03-16")] // Saturday + 1: Monday
-    [InlineData("2026-03-11", 5, "2026-03-18")]
-    [InlineData("2026-03-11", 0, "2026-03-11")]
-    public void Working_days_skip_weekends_and_the_start_day_never_counts(string start, int days, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
-            ChinaDates.AddWorkingDays(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
 }

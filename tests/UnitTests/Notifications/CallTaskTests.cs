@@ -1,4 +1,6 @@
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Dates;
+using CreditPower.UnitTests.Dates;
 using Xunit;
 
 namespace CreditPower.UnitTests.Notifications;
@@ -7,6 +9,8 @@ public sealed class CallTaskTests
 {
     // Wednesday 2026-03-11 15:30 China time.
     private static readonly DateTimeOffset _wednesday = new(2026, 3, 11, 15, 30, 0, TimeSpan.FromHours(8));
+
+    private static readonly WorkingDayCalendar _calendar = ShippedCalendar.Instance;
 
     private static CallTask NewTask() => new()
     {
@@ -29,7 +33,7 @@ public sealed class CallTaskTests
     {
         var task = NewTask();
 
-        Assert.Equal(contact, task.Record(outcome, "记录", "clerk", _wednesday));
+        Assert.Equal(contact, task.Record(outcome, "记录", "clerk", _wednesday, _calendar));
 
         Assert.Equal(status, task.Status);
         Assert.Equal(_wednesday, task.ClosedAt);
@@ -42,7 +46,7 @@ public sealed class CallTaskTests
     {
         var task = NewTask();
 
-        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "", "clerk", _wednesday));
+        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "", "clerk", _wednesday, _calendar));
 
         Assert.Equal(CallTaskStatus.Open, task.Status);
         Assert.Equal(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
@@ -55,7 +59,7 @@ public sealed class CallTaskTests
         var task = NewTask();
         var friday = new DateTimeOffset(2026, 3, 13, 17, 0, 0, TimeSpan.FromHours(8));
 
-        task.Record(CallOutcome.NoAnswer, "", "clerk", friday);
+        task.Record(CallOutcome.NoAnswer, "", "clerk", friday, _calendar);
 
         Assert.Equal(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
     }
@@ -65,9 +69,9 @@ public sealed class CallTaskTests
     {
         var task = NewTask();
 
-        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "一", "clerk", _wednesday));
-        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "二", "clerk", _wednesday.AddDays(1)));
-        Assert.Equal(ContactStatus.GivenUp, task.Record(CallOutcome.NoAnswer, "三", "officer", _wednesday.AddDays(2)));
+        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "一", "clerk", _wednesday, _calendar));
+        Assert.Equal(ContactStatus.Queued, task.Record(CallOutcome.NoAnswer, "二", "clerk", _wednesday.AddDays(1), _calendar));
+        Assert.Equal(ContactStatus.GivenUp, task.Record(CallOutcome.NoAnswer, "三", "officer", _wednesday.AddDays(2), _calendar));
 
         Assert.Equal(CallTaskStatus.Unreached, task.Status);
         Assert.Equal([1, 2, 3], task.Attempts.Select(a => a.Number));
@@ -78,9 +82,20 @@ public sealed class CallTaskTests
     public void A_closed_task_takes_no_more_outcomes()
     {
         var task = NewTask();
-        task.Record(CallOutcome.Reached, "", "clerk", _wednesday);
+        task.Record(CallOutcome.Reached, "", "clerk", _wednesday, _calendar);
 
-        Assert.Throws<InvalidOperationException>(() => task.Record(CallOutcome.NoAnswer, "", "clerk", _wednesday));
+        Assert.Throws<InvalidOperationException>(() => task.Record(CallOutcome.NoAnswer, "", "clerk", _wednesday, _calendar));
         Assert.Single(task.Attempts);
+    }
+
+    [Fact]
+    public void No_answer_before_national_day_is_retried_after_the_holiday()
+    {
+        var task = NewTask();
+        var lastDayBefore = new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.FromHours(8));
+
+        task.Record(CallOutcome.NoAnswer, "", "clerk", lastDayBefore, _calendar);
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 9, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
     }
 }

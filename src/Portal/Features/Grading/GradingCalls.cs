@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using CreditPower.Portal.Services;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CreditPower.Portal.Features.Grading;
 
@@ -72,13 +71,7 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
             // Not a problem document (a proxy's error page, an empty 404): the status alone speaks.
         }
 
-        // A bare status the framework turned into problem details carries the English reason phrase ("Not Found") as
-        // its title: that is not for a person, so it reads as no title at all.
-        if (string.Equals(title, ReasonPhrases.GetReasonPhrase(status), StringComparison.Ordinal))
-        {
-            title = null;
-        }
-
+        // The services title every problem in Chinese (ServiceDefaults' ProblemTitles); these are for answers without one.
         return new ApiProblem(status, title ?? DefaultTitle(response.StatusCode), detail, errors);
     }
 

@@ -7,20 +7,12 @@ namespace CreditPower.Applications.Domain;
 public sealed record TimeLimit(int Amount, TimeLimitUnit Unit)
 {
     /// <summary>
-    /// When a stage entered at <paramref name="enteredAt"/> is due. Working days count from the next working day and end
-    /// at 24:00 Beijing time of the last one, as counter staff read "2 个工作日". Public holidays are not known here: the
-    /// limit is the one a weekday calendar gives (a holiday calendar would be the next step).
+    /// When a stage entered at <paramref name="enteredAt"/> is due. Working days count on <paramref name="calendar"/>
+    /// (public holidays skipped, make-up Saturdays counted) from the next working day and end at 24:00 Beijing time of
+    /// the last one, as counter staff read "2 个工作日"; hours are elapsed time, holiday or not.
     /// </summary>
-    public DateTimeOffset DueFrom(DateTimeOffset enteredAt)
-    {
-        if (Unit == TimeLimitUnit.Hours)
-        {
-            return enteredAt.AddHours(Amount);
-        }
-
-        var lastDay = ChinaDates.AddWorkingDays(ChinaDates.Day(enteredAt), Amount);
-        return ChinaDates.StartOf(lastDay.AddDays(1));
-    }
+    public DateTimeOffset DueFrom(DateTimeOffset enteredAt, WorkingDayCalendar calendar) =>
+        Unit == TimeLimitUnit.Hours ? enteredAt.AddHours(Amount) : calendar.DeadlineAfter(enteredAt, Amount);
 
     /// <summary>The limit as staff read it: 2 个工作日, 24 小时.</summary>
     public string Describe() =>

@@ -5,7 +5,8 @@ namespace CreditPower.Notifications.Domain;
 
 /// <summary>
 /// A phone call staff owe a customer whose grade fell to yellow (DOMAIN.md §6): who, why, what to say, and the outcome
-/// of each attempt. No answer is retried on the next working day, up to <see cref="MaxAttempts"/> calls in all.
+/// of each attempt. No answer is retried on the next working day (holidays skipped), up to <see cref="MaxAttempts"/>
+/// calls in all.
 /// </summary>
 public sealed class CallTask
 {
@@ -37,9 +38,9 @@ public sealed class CallTask
 
     /// <summary>
     /// Records a call's outcome and moves the task on; returns the contact log status the task now stands for.
-    /// The caller checks the task is <see cref="CallTaskStatus.Open"/> first.
+    /// The caller checks the task is <see cref="CallTaskStatus.Open"/> first; <paramref name="calendar"/> gives the retry day.
     /// </summary>
-    public ContactStatus Record(CallOutcome outcome, string notes, string recordedBy, DateTimeOffset now)
+    public ContactStatus Record(CallOutcome outcome, string notes, string recordedBy, DateTimeOffset now, WorkingDayCalendar calendar)
     {
         if (Status != CallTaskStatus.Open)
         {
@@ -72,7 +73,7 @@ public sealed class CallTask
                 Close(CallTaskStatus.Unreached, now);
                 return ContactStatus.GivenUp;
             case CallOutcome.NoAnswer:
-                DueAt = ChinaDates.At(ChinaDates.AddWorkingDays(ChinaDates.Day(now), 1), RetryTime);
+                DueAt = ChinaDates.At(calendar.AddWorkingDays(ChinaDates.Day(now), 1), RetryTime);
                 return ContactStatus.Queued;
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null);

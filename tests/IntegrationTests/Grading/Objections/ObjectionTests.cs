@@ -4,8 +4,10 @@ using System.Text.Json;
 using CreditPower.Grading.Domain;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditPower.IntegrationTests.Grading.Objections;
 
@@ -100,9 +102,14 @@ public sealed class ObjectionTests(ServicesFixture services) : IDisposable
         var submittedAt = objection.GetProperty("submittedAt").GetDateTimeOffset();
         var acknowledgeBy = objection.GetProperty("acknowledgeBy").GetDateTimeOffset();
         var decideBy = objection.GetProperty("decideBy").GetDateTimeOffset();
-        // One working day ends one to four calendar days later (a weekend, or one between); ten span at least two weekends.
-        Assert.InRange(acknowledgeBy - submittedAt, TimeSpan.FromDays(1), TimeSpan.FromDays(4));
-        Assert.InRange(decideBy - submittedAt, TimeSpan.FromDays(13), TimeSpan.FromDays(15));
+        // Counted on the service's working-day calendar, the shared one that knows the State Council's holidays:
+        // the end of the 1st and the 10th working day after the Beijing day of submission.
+        var calendar = services.Grading.Services.GetRequiredService<WorkingDayCalendar>();
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 1)), "Grading counts on the shipped holiday notices.");
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 10, 10)), "A make-up Saturday (调休) is a working day in Grading.");
+        Assert.Equal(calendar.DeadlineAfter(submittedAt, 1), acknowledgeBy);
+        Assert.Equal(calendar.DeadlineAfter(submittedAt, 10), decideBy);
+        Assert.True(submittedAt < acknowledgeBy && acknowledgeBy < decideBy, $"{submittedAt:O} < {acknowledgeBy:O} < {decideBy:O}");
         Assert.False(objection.GetProperty("acknowledgeOverdue").GetBoolean());
 
         // Time passes: the acknowledge deadline is behind us.

@@ -1,6 +1,9 @@
 namespace CreditPower.Grading.Features.Objections;
 
-/// <summary>Deadlines of DOMAIN.md §10, in working days; section <c>Objections</c> of the configuration.</summary>
+/// <summary>
+/// Deadlines of DOMAIN.md §10, in working days; section <c>Objections</c> of the configuration. The working days
+/// themselves (holidays, 调休) are the shared <c>WorkingDays</c> section.
+/// </summary>
 public sealed class ObjectionOptions
 {
     public const string SectionName = "Objections";
@@ -8,10 +11,4 @@ public sealed class ObjectionOptions
     public int AcknowledgeWorkingDays { get; set; } = 1;
 
     public int DecideWorkingDays { get; set; } = 10;
-
-    /// <summary>Public holidays (法定节假日) that fall on weekdays, as dates (<c>2026-10-01</c>).</summary>
-    public List<DateOnly> Holidays { get; set; } = [];
-
-    /// <summary>Weekend days worked in exchange for a holiday (调休补班).</summary>
-    public List<DateOnly> AdjustedWorkingDays { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,8 +23,8 @@ internal static class RecordCallOutcome
     /// the last, which closes the task unreached; the contact log entry follows the task's state.
     /// </summary>
     public static async Task<Results<Ok<CallTaskResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, RecordCallOutcomeRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, RecordCallOutcomeRequest request, ClaimsPrincipal user, NotificationsDbContext db, WorkingDayCalendar calendar,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var notes = request.Notes?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>();
@@ -67,7 +68,7 @@ internal static class RecordCallOutcome
                     statusCode: StatusCodes.Status409Conflict);
             }
 
-            var contactStatus = task.Record(request.Outcome, notes, user.Identity?.Name ?? "unknown", clock.GetUtcNow());
+            var contactStatus = task.Record(request.Outcome, notes, user.Identity?.Name ?? "unknown", clock.GetUtcNow(), calendar);
             var entry = await db.ContactLog.SingleAsync(e => e.Id == task.ContactLogEntryId, cancellationToken);
             entry.Status = contactStatus;
             await db.SaveChangesAsync(cancellationToken);

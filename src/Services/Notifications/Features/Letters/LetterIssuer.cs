@@ -11,7 +11,7 @@ namespace CreditPower.Notifications.Features.Letters;
 /// Writes the notice letter a downgrade to red or black calls for (DOMAIN.md §6): numbered, its sections rendered from
 /// the templates in force and fixed for good, and its entry in the contact log.
 /// </summary>
-internal sealed class LetterIssuer(IOptions<LetterOptions> options)
+internal sealed class LetterIssuer(IOptions<LetterOptions> options, WorkingDayCalendar calendar)
 {
     private static readonly string[] _headings =
         ["一、认定事实", "二、认定依据", "三、信用等级的影响", "四、整改要求及期限", "五、信用修复", "六、异议申诉", "七、联系方式"];
@@ -43,7 +43,7 @@ internal sealed class LetterIssuer(IOptions<LetterOptions> options)
         var number = LetterNumber.Format(_options.NumberPrefix, year, serial);
         var today = ChinaDates.Day(now);
         var rectifyBy = today.AddDays(_options.RectifyDays);
-        var objectBy = ChinaDates.AddWorkingDays(today, _options.ObjectionWorkingDays);
+        var objectBy = calendar.AddWorkingDays(today, _options.ObjectionWorkingDays);
         var reasons = GradeNotices.NamedReasons(change.Reasons).ToList();
 
         // The contact log keeps the short form (three reasons, as in the SMS); the letter states every reason.

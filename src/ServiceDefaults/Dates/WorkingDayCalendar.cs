@@ -1,11 +1,11 @@
-using CreditPower.ServiceDefaults.Dates;
-
-namespace CreditPower.Grading.Domain;
+namespace CreditPower.ServiceDefaults.Dates;
 
 /// <summary>
-/// Working days (工作日) for the deadlines of DOMAIN.md §10: Monday to Friday, less public holidays, plus the
-/// weekend days the State Council's holiday notice turns into working days (调休补班). Deadlines are counted in
-/// Beijing time (<see cref="ChinaDates"/>).
+/// Working days (工作日), the one count every statutory time limit uses: objection deadlines (DOMAIN.md §10), the stage
+/// time limits of connection applications (§7), the objection window of a notice letter and a call task's retry day.
+/// Monday to Friday, less the public holidays, plus the weekend days the State Council's notice turns into working days
+/// (调休补班); days are Beijing days (<see cref="ChinaDates"/>). The dates come from the <c>WorkingDays</c> configuration
+/// section (<see cref="WorkingDayOptions"/>), one registration for every service (<see cref="WorkingDayExtensions"/>).
 /// </summary>
 public sealed class WorkingDayCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> adjustedWorkingDays)
 {
@@ -34,13 +34,9 @@ public sealed class WorkingDayCalendar(IEnumerable<DateOnly> holidays, IEnumerab
     }
 
     /// <summary>
-    /// "Within N working days" of <paramref name="from"/>: the end of the N-th working day after the day it falls on,
-    /// i.e. midnight China Standard Time at the start of the following day.
+    /// "Within N working days" of <paramref name="from"/>: the end of the N-th working day after the Beijing day it falls
+    /// on — midnight Beijing time at the start of the following day — in UTC, ready for the database.
     /// </summary>
-    public DateTimeOffset DeadlineAfter(DateTimeOffset from, int workingDays)
-    {
-        var localDay = DateOnly.FromDateTime(from.ToOffset(ChinaDates.Offset).DateTime);
-        var lastDay = AddWorkingDays(localDay, workingDays);
-        return new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaDates.Offset);
-    }
+    public DateTimeOffset DeadlineAfter(DateTimeOffset from, int workingDays) =>
+        ChinaDates.StartOf(AddWorkingDays(ChinaDates.Day(from), workingDays).AddDays(1));
 }
