@@ -87,9 +87,17 @@ internal sealed partial class OutboxRelay<TContext>(
                 .GroupBy(r => r.Subject ?? r.Row.Id);
             var results = await Task.WhenAll(subjects.Select(rows => PublishInOrderAsync(rows, resolved, ct)));
 
+            // One statement marks the batch sent (EF would send an UPDATE a row); the rare failures go through tracking.
+            List<Guid> sent = [.. results.SelectMany(r => r.Sent)];
+            if (sent.Count > 0)
+            {
+                var now = clock.GetUtcNow();
+                await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(row => row.SentAt, now), ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (results.Sum(r => r.Published), results.Any(r => r.Failed));
+            return (sent.Count, results.Any(r => r.Failed));
         }, cancellationToken);
     }
 
@@ -115,23 +123,22 @@ internal sealed partial class OutboxRelay<TContext>(
 
     // A row not published stops its subject's later rows, so they are never published ahead of it. Only the broker
     // failing backs the whole relay off: a row whose message cannot be built is held, and the others go on.
-    private async Task<(int Published, bool Failed)> PublishInOrderAsync(
+    private async Task<(List<Guid> Sent, bool Failed)> PublishInOrderAsync(
         IEnumerable<(OutboxMessage Row, Guid? Subject)> rows, Dictionary<Guid, object> resolved, CancellationToken cancellationToken)
     {
-        var published = 0;
+        List<Guid> sent = [];
         foreach (var (row, subject) in rows)
         {
             var outcome = await TryPublishAsync(row, subject, resolved, cancellationToken);
             if (outcome != Outcome.Published)
             {
-                return (published, outcome == Outcome.BrokerFailed);
+                return (sent, outcome == Outcome.BrokerFailed);
             }
 
-            row.SentAt = clock.GetUtcNow();
-            published++;
+            sent.Add(row.Id);
         }
 
-        return (published, false);
+        return (sent, false);
     }
 
     // The message is the one a reference resolver built for a claim-check row, or the row's body deserialized.
