@@ -58,8 +58,10 @@ public sealed class ServiceFileRelay(IHttpClientFactory clients, ServiceTokenIss
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return Results.Bytes(bytes, response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream");
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // Unreachable, timed out, or its circuit open after repeated failures: the same page either way.
             return ErrorPage($"无法连接{service.DisplayName}", $"{service.DisplayName}暂时无法访问，请稍后重试。", StatusCodes.Status502BadGateway, back);
         }
     }

@@ -106,6 +106,22 @@ public sealed class WeChatEventTests(ServicesFixture services)
     }
 
     [Fact]
+    public async Task A_signed_event_naming_another_recipient_does_not_settle_the_message()
+    {
+        var (subjectId, _, msgId, id) = await SentWithoutEventAsync();
+        var (_, _, otherOpenId) = await services.CustomerAsync(Name);
+        var now = services.Clock.GetUtcNow();
+        using var wechat = services.Notifications.CreateClient();
+
+        // The body is not signed in plaintext mode: one signed URL seen must not let anyone settle any MsgID.
+        var answer = await PostAsync(wechat, SignedQuery(services.WeChatServerToken, now, otherOpenId), EventXml(otherOpenId, msgId, "failed:user block", now));
+
+        Assert.Equal((HttpStatusCode.OK, "success"), answer);
+        Assert.Equal("sent", (await services.ContactLogAsync(subjectId)).Status("weChat"));
+        Assert.Empty(await services.Notifications.OutboxAsync<NotificationFailed>("notificationId", id));
+    }
+
+    [Fact]
     public async Task A_repeated_event_changes_nothing_and_an_unknown_MsgID_is_answered_success()
     {
         var (subjectId, _, openId) = await services.CustomerAsync(Name);

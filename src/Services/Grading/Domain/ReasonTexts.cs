@@ -8,7 +8,9 @@ namespace CreditPower.Grading.Domain;
 /// The wording of every reason a rule-set version gives, by reason code: the rules' names, their vetoes and caps, and
 /// the fixed conditions, gates and movement rules. The scoring writes its reasons with these words, and the grade
 /// history keeps only each reason's code and points (<see cref="StoredReasons"/>), taking the words back from the
-/// version that produced the grade; approved versions never change.
+/// version that produced the grade; approved versions never change. The fixed words below and the templates of the caps,
+/// gates and vetoes word every stored grade too: changing one rewords history, so a new wording takes a new code
+/// (ReasonTextsTests holds them).
 /// </summary>
 public sealed class ReasonTexts
 {

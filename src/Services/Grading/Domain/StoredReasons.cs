@@ -9,11 +9,14 @@ namespace CreditPower.Grading.Domain;
 /// The reasons of a stored grade as the history keeps them: a JSON array of <c>[code, points]</c> pairs, the words
 /// taken from the grade's rule version when read (<see cref="ReasonTexts"/>), and <c>[code, points, description]</c>
 /// triples for a reason worded otherwise. A full re-evaluation writes a million reason lists: without the words they
-/// are 190 bytes a grade instead of 460, a quarter less write-ahead log and a sixth less CPU (bench/Reevaluation).
+/// are 191 bytes a grade instead of 460, a quarter less write-ahead log and 15 % less CPU (bench/Reevaluation).
 /// Chinese is stored as it is, not escaped as \uXXXX.
 /// </summary>
 public sealed record StoredReasons(string Json)
 {
+    /// <summary>The words of a pair whose code the version does not know (it cannot happen while versions are kept).</summary>
+    public const string MissingWords = "该项评价依据的说明暂缺";
+
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>No reasons.</summary>
@@ -93,7 +96,7 @@ public sealed record StoredReasons(string Json)
             }
             else if (json.TokenType == JsonTokenType.EndArray)
             {
-                description = texts.Of(code) ?? $"规则 {code}";
+                description = texts.Of(code) ?? MissingWords;
             }
             else
             {

@@ -18,7 +18,7 @@ internal static class HomePage
         if (request.HttpContext.Connection.RemoteIpAddress is not { } caller
             || !IPAddress.IsLoopback(caller.IsIPv4MappedToIPv6 ? caller.MapToIPv4() : caller))
         {
-            return TypedResults.Content("网关模拟器页面只在本机可以查看。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Content("网关模拟器页面只能在本机查看。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var messages = log.All.Reverse().Take(Shown).ToList();

@@ -81,8 +81,9 @@ internal sealed partial class TemplateEventPusher(
 
                 LogPushRefused(logger, (int)response.StatusCode, msgId, attempt);
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // Refused, unreachable, timed out or its circuit open: logged and tried again, never the simulator's end.
                 LogPushFailed(logger, ex, msgId, attempt);
             }
 

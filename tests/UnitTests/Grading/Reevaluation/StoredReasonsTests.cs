@@ -49,8 +49,8 @@ public sealed class StoredReasonsTests
     }
 
     [Fact]
-    public void A_code_the_version_does_not_word_is_named_by_its_code() =>
-        Assert.Equal([new GradeReason("retired-rule", -5, "规则 retired-rule")], new StoredReasons("""[["retired-rule",-5]]""").Describe(_texts));
+    public void A_code_the_version_does_not_word_keeps_code_and_points_and_says_its_words_are_missing() =>
+        Assert.Equal([new GradeReason("retired-rule", -5, "该项评价依据的说明暂缺")], new StoredReasons("""[["retired-rule",-5]]""").Describe(_texts));
 
     [Fact]
     public void Vetoes_and_area_caps_have_their_own_words()

@@ -2,6 +2,7 @@ using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.AsOf;
+using CreditPower.Grading.Features.RuleSets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,8 @@ public sealed record ExplanationResponse(
 internal static class GetExplanation
 {
     /// <summary>The latest grade explained: each reason with its points and event dates, and the customer's summary.</summary>
-    public static async Task<Results<Ok<ExplanationResponse>, NotFound>> Handle(Guid subjectId, GradingDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ExplanationResponse>, NotFound>> Handle(
+        Guid subjectId, GradingDbContext db, RuleSetVersions versions, CancellationToken cancellationToken)
     {
         var grade = await db.Grades.AsNoTracking()
             .Where(g => g.SubjectId == subjectId)
@@ -32,8 +34,7 @@ internal static class GetExplanation
             return TypedResults.NotFound();
         }
 
-        var version = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(v => v.Version == grade.RuleVersion, cancellationToken);
-        var rules = version?.ToRuleSet() ?? DefaultRuleSet.Instance;
+        var rules = await versions.RulesAsync(db, grade.RuleVersion, cancellationToken) ?? DefaultRuleSet.Instance;
 
         // The events the grade rests on, as the ledger stood when it was written, in the order the scoring lists them.
         var events = (await LedgerAsOf.LoadAsync(db, subjectId, grade.EffectiveAt, cancellationToken))
@@ -41,7 +42,7 @@ internal static class GetExplanation
             .GroupBy(e => e.Event.EventType, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new Queue<EventAsOf>(g.OrderBy(e => e.Event.OccurredAt)), StringComparer.Ordinal);
 
-        var reasons = grade.Reasons.Describe(ReasonTexts.For(rules)).Select(reason => Explain(reason, rules, events)).ToList();
+        var reasons = (await versions.DescribeAsync(db, grade, cancellationToken)).Select(reason => Explain(reason, rules, events)).ToList();
         return TypedResults.Ok(new ExplanationResponse(
             subjectId,
             grade.Colour,

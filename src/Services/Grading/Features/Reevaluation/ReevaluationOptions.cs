@@ -17,6 +17,6 @@ internal sealed class ReevaluationOptions
     /// <summary>Ranges one process works on at once (the scoring is one thread per range).</summary>
     public int Parallelism { get; set; } = 2;
 
-    /// <summary>Day of the month of the monthly evaluation, at 02:00 Asia/Shanghai (a shorter month runs on its last day).</summary>
+    /// <summary>Day of the month of the monthly evaluation, at 02:00 Beijing time (a shorter month runs on its last day).</summary>
     public int MonthlyDay { get; set; } = 1;
 }

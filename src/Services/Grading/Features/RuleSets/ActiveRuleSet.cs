@@ -14,6 +14,7 @@ internal sealed class ActiveRuleSet(IServiceScopeFactory scopes, TimeProvider cl
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
 
     private volatile Cached? _current;
+    private int _generation;
 
     public async Task<RuleSet> GetAsync(CancellationToken cancellationToken)
     {
@@ -23,15 +24,25 @@ internal sealed class ActiveRuleSet(IServiceScopeFactory scopes, TimeProvider cl
             return cached.Rules;
         }
 
+        // A read that began before an activation and ends after its Invalidate must not put the old rules back.
+        var generation = Volatile.Read(ref _generation);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GradingDbContext>();
         var active = await db.RuleSets.AsNoTracking().SingleOrDefaultAsync(r => r.Status == RuleSetStatus.Active, cancellationToken);
         var rules = active?.ToRuleSet() ?? DefaultRuleSet.Instance;
-        _current = new Cached(rules, now);
+        if (Volatile.Read(ref _generation) == generation)
+        {
+            _current = new Cached(rules, now);
+        }
+
         return rules;
     }
 
-    public void Invalidate() => _current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _current = null;
+    }
 
     private sealed record Cached(RuleSet Rules, DateTimeOffset LoadedAt);
 }

@@ -12,11 +12,12 @@ namespace CreditPower.Grading.Features.RuleSets;
 /// </summary>
 internal sealed class RuleSetVersions
 {
-    private readonly ConcurrentDictionary<string, ReasonTexts> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RuleSet> _rules = new(StringComparer.Ordinal);
 
-    public async ValueTask<ReasonTexts> TextsAsync(GradingDbContext db, string version, CancellationToken cancellationToken)
+    /// <summary>The rule set of <paramref name="version"/>; null for a version this database does not hold.</summary>
+    public async ValueTask<RuleSet?> RulesAsync(GradingDbContext db, string version, CancellationToken cancellationToken)
     {
-        if (_texts.TryGetValue(version, out var known))
+        if (_rules.TryGetValue(version, out var known))
         {
             return known;
         }
@@ -24,17 +25,20 @@ internal sealed class RuleSetVersions
         var stored = await db.RuleSets.AsNoTracking().FirstOrDefaultAsync(v => v.Version == version, cancellationToken);
         if (stored is null)
         {
-            return version == DefaultRuleSet.Version ? ReasonTexts.For(DefaultRuleSet.Instance) : ReasonTexts.Fixed;
+            return version == DefaultRuleSet.Version ? DefaultRuleSet.Instance : null;
         }
 
-        var texts = ReasonTexts.For(stored.ToRuleSet());
+        var rules = stored.ToRuleSet();
         if (stored.Status is not (RuleSetStatus.Draft or RuleSetStatus.Rejected))
         {
-            _texts[version] = texts;
+            _rules[version] = rules;
         }
 
-        return texts;
+        return rules;
     }
+
+    public async ValueTask<ReasonTexts> TextsAsync(GradingDbContext db, string version, CancellationToken cancellationToken) =>
+        await RulesAsync(db, version, cancellationToken) is { } rules ? ReasonTexts.For(rules) : ReasonTexts.Fixed;
 
     /// <summary>The reasons of <paramref name="grade"/> in the words of the version that produced it.</summary>
     public async ValueTask<List<Contracts.GradeReason>> DescribeAsync(GradingDbContext db, GradeRecord grade, CancellationToken cancellationToken) =>

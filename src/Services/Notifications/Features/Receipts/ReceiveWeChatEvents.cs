@@ -34,7 +34,7 @@ internal static class ReceiveWeChatEvents
         }
         catch (XmlException ex)
         {
-            return Problems.Field("$", $"事件不是合法的 XML：{ex.Message}");
+            return Problems.Field("$", $"事件不是合法的 XML（第 {ex.LineNumber} 行第 {ex.LinePosition} 列）。");
         }
 
         string Field(string name) => root?.Element(name)?.Value.Trim() ?? "";
@@ -51,10 +51,12 @@ internal static class ReceiveWeChatEvents
             return Problems.Field(msgId.Length == 0 ? "MsgID" : "Status", "模板消息发送结果事件缺少该字段。");
         }
 
+        // The body is not signed in plaintext mode: its time is taken only when it is no later than now.
+        var now = clock.GetUtcNow();
         var at = long.TryParse(Field("CreateTime"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            && seconds <= now.ToUnixTimeSeconds()
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : clock.GetUtcNow();
+                : now;
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct =>
         {
@@ -72,7 +74,8 @@ internal static class ReceiveWeChatEvents
                     FOR UPDATE
                     """)
                 .ToListAsync(ct);
-            if (entries.FirstOrDefault(e => e.ProviderMessageId == msgId) is { Status: ContactStatus.Sent } entry)
+            // Only the recipient's own message: the body is not signed, so a MsgID alone must not settle another's.
+            if (entries.FirstOrDefault(e => e.ProviderMessageId == msgId && subjects.Contains(e.SubjectId)) is { Status: ContactStatus.Sent } entry)
             {
                 if (status == Success)
                 {

@@ -14,6 +14,7 @@ internal sealed class TemplatesInForce(TimeProvider clock)
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
 
     private volatile Cached? _current;
+    private int _generation;
 
     /// <summary>The newest version of each template in the catalogue, by code.</summary>
     public async Task<IReadOnlyDictionary<string, NoticeTemplate>> GetAsync(NotificationsDbContext db, CancellationToken cancellationToken)
@@ -24,12 +25,22 @@ internal sealed class TemplatesInForce(TimeProvider clock)
             return cached.Templates;
         }
 
+        // A read that began before a save and ends after its Invalidate must not put the old wording back.
+        var generation = Volatile.Read(ref _generation);
         var templates = await db.LatestAsync(TemplateCatalog.All.Select(t => t.Code), cancellationToken);
-        _current = new Cached(templates, now);
+        if (Volatile.Read(ref _generation) == generation)
+        {
+            _current = new Cached(templates, now);
+        }
+
         return templates;
     }
 
-    public void Invalidate() => _current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _current = null;
+    }
 
     private sealed record Cached(IReadOnlyDictionary<string, NoticeTemplate> Templates, DateTimeOffset LoadedAt);
 }
