@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ public static class WorkingDayExtensions
     /// <summary>
     /// Registers the one <see cref="WorkingDayCalendar"/> from the <c>WorkingDays</c> section, under which the shipped
     /// holiday notices (<c>Dates/working-days.json</c>) lie as the lowest configuration layer. Start fails on a date
-    /// that is both a holiday and a working day, or a make-up working day that is no weekend day.
+    /// that is both a holiday and a working day, or a make-up working day that is no weekend day; it warns when a time
+    /// limit set today can reach a year the calendar lists no holidays for (<see cref="WorkingDayCoverageCheck"/>).
     /// </summary>
     public static TBuilder AddWorkingDayCalendar<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -42,6 +44,8 @@ public static class WorkingDayExtensions
             var options = services.GetRequiredService<IOptions<WorkingDayOptions>>().Value;
             return new WorkingDayCalendar(options.Holidays, options.AdjustedWorkingDays);
         });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<WorkingDayCoverageCheck>();
         return builder;
     }
 }
