@@ -122,6 +122,26 @@ public sealed class WeChatEventTests(ServicesFixture services)
     }
 
     [Fact]
+    public async Task A_signed_query_carries_only_the_body_it_first_came_with()
+    {
+        var (subjectId, openId, msgId, id) = await SentWithoutEventAsync();
+        var now = services.Clock.GetUtcNow();
+        var query = SignedQuery(services.WeChatServerToken, now, openId);
+        using var wechat = services.Notifications.CreateClient();
+
+        // WeChat's own retry sends the same body again; someone reusing the signed query sends another.
+        var first = await PostAsync(wechat, query, EventXml(openId, "1000000000000002", "success", now));
+        var retry = await PostAsync(wechat, query, EventXml(openId, "1000000000000002", "success", now));
+        var reused = await PostAsync(wechat, query, EventXml(openId, msgId, "failed:user block", now));
+
+        Assert.Equal((HttpStatusCode.OK, "success"), first);
+        Assert.Equal((HttpStatusCode.OK, "success"), retry);
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.Status);
+        Assert.Equal("sent", (await services.ContactLogAsync(subjectId)).Status("weChat"));
+        Assert.Empty(await services.Notifications.OutboxAsync<NotificationFailed>("notificationId", id));
+    }
+
+    [Fact]
     public async Task A_repeated_event_changes_nothing_and_an_unknown_MsgID_is_answered_success()
     {
         var (subjectId, _, openId) = await services.CustomerAsync(Name);

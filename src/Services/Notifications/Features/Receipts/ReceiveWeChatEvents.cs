@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Xml;
 using System.Xml.Linq;
+using CreditPower.Notifications.Channels;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Domain;
 using CreditPower.Notifications.Features.Dispatch;
@@ -8,6 +10,8 @@ using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace CreditPower.Notifications.Features.Receipts;
 
@@ -23,13 +27,31 @@ internal static class ReceiveWeChatEvents
     /// an entry already settled, for a MsgID we never sent, or of another kind changes nothing. WeChat expects
     /// <c>success</c> back whatever we made of it.
     /// </summary>
-    public static async Task<Results<ContentHttpResult, ValidationProblem>> Handle(
-        HttpRequest request, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
+        HttpRequest request, NotificationsDbContext db, IConnectionMultiplexer redis, IOptions<WeChatOptions> wechat, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+
+        // The signature covers the query, not the body: a signed query seen once (in a proxy's log, say) must not carry a
+        // body of someone else's making. The first body under a timestamp and nonce is remembered for as long as the
+        // timestamp is accepted; WeChat's own retries send that body again.
+        var fingerprint = Convert.ToHexString(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
+        var replayKey = $"notifications:wechat:event:{request.Query["timestamp"]}:{request.Query["nonce"]}";
+        var cache = redis.GetDatabase();
+        if (!await cache.StringSetAsync(replayKey, fingerprint, 2 * wechat.Value.EventTimestampTolerance, When.NotExists)
+            && await cache.StringGetAsync(replayKey) != fingerprint)
+        {
+            return TypedResults.Problem(
+                title: "签名已用于另一条事件", detail: "同一组签名参数只能对应一条事件内容，本次推送未处理。", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        body.Position = 0;
         XElement? root;
         try
         {
-            using var reader = XmlReader.Create(request.Body, _xml);
+            using var reader = XmlReader.Create(body, _xml);
             root = (await XDocument.LoadAsync(reader, LoadOptions.None, cancellationToken)).Root;
         }
         catch (XmlException ex)
