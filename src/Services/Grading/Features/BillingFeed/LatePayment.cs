@@ -23,8 +23,7 @@ internal static class LatePayment
     };
 
     /// <summary>A bill becomes overdue at the start of the local day after its due date.</summary>
-    public static DateTimeOffset OverdueFrom(DateOnly dueDate) =>
-        new(dueDate.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaDates.Offset);
+    public static DateTimeOffset OverdueFrom(DateOnly dueDate) => ChinaDates.StartOf(dueDate.AddDays(1));
 
     /// <summary>How a billing event names its bill; the arrears of a bill are found again by it when the bill is paid.</summary>
     public static string BillEvidence(string billId) => $"账单 {billId}";

@@ -89,7 +89,7 @@ internal static class ImportRows
     {
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaDates.Offset);
+            return ChinaDates.StartOf(day);
         }
 
         if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
@@ -99,7 +99,7 @@ internal static class ImportRows
 
         return time.Kind switch
         {
-            DateTimeKind.Unspecified => new DateTimeOffset(time, ChinaDates.Offset),
+            DateTimeKind.Unspecified => ChinaDates.At(DateOnly.FromDateTime(time), TimeOnly.FromDateTime(time)),
             _ => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset : null,
         };
     }
