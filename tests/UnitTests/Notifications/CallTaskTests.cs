@@ -1,3 +1,4 @@
+using System.Globalization;
 using CreditPower.Notifications.Domain;
 using CreditPower.ServiceDefaults.Dates;
 using CreditPower.UnitTests.Dates;
@@ -53,15 +54,16 @@ public sealed class CallTaskTests
         Assert.Null(task.ClosedAt);
     }
 
-    [Fact]
-    public void No_answer_on_a_friday_is_retried_on_monday()
+    [Theory]
+    [InlineData("2026-03-13T17:00:00+08:00", "2026-03-16T09:00:00+08:00")] // a Friday: Monday
+    [InlineData("2026-09-30T16:00:00+08:00", "2026-10-08T09:00:00+08:00")] // before 国庆: the first working day after it
+    public void No_answer_skips_weekends_and_holidays(string calledAt, string retryAt)
     {
         var task = NewTask();
-        var friday = new DateTimeOffset(2026, 3, 13, 17, 0, 0, TimeSpan.FromHours(8));
 
-        task.Record(CallOutcome.NoAnswer, "", "clerk", friday, _calendar);
+        task.Record(CallOutcome.NoAnswer, "", "clerk", DateTimeOffset.Parse(calledAt, CultureInfo.InvariantCulture), _calendar);
 
-        Assert.Equal(new DateTimeOffset(2026, 3, 16, 9, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
+        Assert.Equal(DateTimeOffset.Parse(retryAt, CultureInfo.InvariantCulture), task.DueAt);
     }
 
     [Fact]
@@ -86,16 +88,5 @@ public sealed class CallTaskTests
 
         Assert.Throws<InvalidOperationException>(() => task.Record(CallOutcome.NoAnswer, "", "clerk", _wednesday, _calendar));
         Assert.Single(task.Attempts);
-    }
-
-    [Fact]
-    public void No_answer_before_national_day_is_retried_after_the_holiday()
-    {
-        var task = NewTask();
-        var lastDayBefore = new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.FromHours(8));
-
-        task.Record(CallOutcome.NoAnswer, "", "clerk", lastDayBefore, _calendar);
-
-        Assert.Equal(new DateTimeOffset(2026, 10, 8, 9, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
     }
 }
