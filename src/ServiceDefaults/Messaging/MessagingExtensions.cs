@@ -23,10 +23,10 @@ public static class MessagingExtensions
     {
         var section = builder.Configuration.GetSection(MessagingOptions.SectionName);
         var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
-        if (options.PrefetchCount is < 1 or > ushort.MaxValue || options.ConcurrentMessageLimit < 1 || options.RelayBatchSize < 1)
+        if (options.PrefetchCount is < 1 or > ushort.MaxValue || options.ConcurrentMessageLimit < 1 || options.RelayBatchSize < 1 || options.MaxHolds < 1)
         {
             throw new InvalidOperationException(
-                $"{MessagingOptions.SectionName}: PrefetchCount must be 1–65535, ConcurrentMessageLimit and RelayBatchSize at least 1.");
+                $"{MessagingOptions.SectionName}: PrefetchCount must be 1–65535, ConcurrentMessageLimit, RelayBatchSize and MaxHolds at least 1.");
         }
 
         builder.Services.Configure<MessagingOptions>(section);

@@ -27,4 +27,12 @@ public sealed class MessagingOptions
 
     /// <summary>Outbox rows the relay claims per transaction; the subjects among them are published concurrently.</summary>
     public int RelayBatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// Times the relay tries a row whose message cannot be built (a type this build does not know, a claim check with
+    /// nothing behind it) before leaving it unsent with its reason, a dead letter for ops (<c>attempts</c> set back to 0
+    /// re-arms it). Without a limit, as many such rows as a batch holds would take every batch and stop the relay. A
+    /// broker failure does not count: those rows wait for the broker however long it takes.
+    /// </summary>
+    public int MaxHolds { get; set; } = 16;
 }

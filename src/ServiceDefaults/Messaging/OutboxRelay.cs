@@ -44,6 +44,12 @@ internal sealed partial class OutboxRelay<TContext>(
                 failures = failed ? failures + 1 : 0;
                 if (failed)
                 {
+                    // Failures 1, 2, 4, 8…: an outage of minutes logs a handful of lines, not one a row a batch.
+                    if ((failures & (failures - 1)) == 0)
+                    {
+                        LogBrokerFailed(logger, typeof(TContext).Name, failures);
+                    }
+
                     await Task.Delay(Backoff(failures), clock, stoppingToken);
                 }
                 else if (published == 0)
@@ -77,8 +83,8 @@ internal sealed partial class OutboxRelay<TContext>(
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var batch = await db.Set<OutboxMessage>()
-                .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL ORDER BY created_at LIMIT {0} FOR UPDATE SKIP LOCKED",
-                    options.Value.RelayBatchSize)
+                .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL AND attempts < {1} ORDER BY created_at LIMIT {0} FOR UPDATE SKIP LOCKED",
+                    options.Value.RelayBatchSize, options.Value.MaxHolds)
                 .ToListAsync(ct);
 
             var resolved = await ResolveReferencesAsync(scope.ServiceProvider, db, batch, ct);
@@ -150,8 +156,7 @@ internal sealed partial class OutboxRelay<TContext>(
             if (known is null)
             {
                 // A claim-check row its resolver did not find, or a type this build does not know: kept for a later try.
-                Fail(row, new InvalidOperationException($"Outbox message type '{row.MessageType}' is not a known type and no reference resolver built it."),
-                    row.MessageType, null);
+                Hold(row, new InvalidOperationException($"Outbox message type '{row.MessageType}' is not a known type and no reference resolver built it."));
                 return Outcome.Held;
             }
 
@@ -180,23 +185,26 @@ internal sealed partial class OutboxRelay<TContext>(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            Fail(row, ex, type.Name, activity);
+            // Not counted as an attempt (MessagingOptions.MaxHolds): the row waits for the broker however long it takes.
+            row.LastError = Truncated(ex.Message);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             return Outcome.BrokerFailed;
         }
     }
 
-    private void Fail(OutboxMessage row, Exception exception, string typeName, Activity? activity)
+    private void Hold(OutboxMessage row, Exception reason)
     {
         row.Attempts++;
-        row.LastError = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
-        activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+        row.LastError = Truncated(reason.Message);
 
-        // Attempts 1, 2, 4, 8…: a row held for good would otherwise log on every batch.
-        if ((row.Attempts & (row.Attempts - 1)) == 0)
+        // Attempts 1, 2, 4, 8… and the last: a held row would otherwise log on every batch.
+        if ((row.Attempts & (row.Attempts - 1)) == 0 || row.Attempts == options.Value.MaxHolds)
         {
-            LogPublishFailed(logger, exception, row.Id, typeName, row.Attempts);
+            LogHeld(logger, reason, row.Id, row.MessageType, row.Attempts, options.Value.MaxHolds);
         }
     }
+
+    private static string Truncated(string message) => message.Length > 2000 ? message[..2000] : message;
 
     private enum Outcome
     {
@@ -211,6 +219,10 @@ internal sealed partial class OutboxRelay<TContext>(
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay for {Context} failed; retrying")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception, string context);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid messageId, string messageType, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay for {Context} cannot reach the broker ({Failures} passes in a row); backing off")]
+    private static partial void LogBrokerFailed(ILogger logger, string context, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox message {MessageId} ({MessageType}) cannot be built, attempt {Attempts} of {MaxHolds}; after the last it stays unsent as a dead letter")]
+    private static partial void LogHeld(ILogger logger, Exception exception, Guid messageId, string messageType, int attempts, int maxHolds);
 }

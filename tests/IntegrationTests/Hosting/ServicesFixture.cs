@@ -7,6 +7,7 @@ using CreditPower.GatewaySimulator.Control;
 using CreditPower.Grading.Data;
 using CreditPower.Notifications.Data;
 using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
 using CreditPower.ValueAdded.Data;
@@ -205,6 +206,8 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         [$"{ServiceTokenOptions.SectionName}:{nameof(ServiceTokenOptions.SigningKey)}"] = _signingKey,
         // Four services log into one test host: keep what matters (broker outages, failures), drop the chatter.
         ["Logging:LogLevel:Default"] = "Warning",
+        // An outbox row that cannot be built becomes a dead letter after three tries, so the relay test finishes in seconds.
+        [$"{MessagingOptions.SectionName}:{nameof(MessagingOptions.MaxHolds)}"] = "3",
     };
 
     private Dictionary<string, string> NotificationsSettings()
