@@ -35,7 +35,8 @@ internal static class DecideObjection
         var actor = user.Identity?.Name ?? "unknown";
         Subject? regraded = null;
         var strategy = db.Database.CreateExecutionStrategy();
-        var answer = await strategy.ExecuteAsync(async () =>
+        var now = clock.GetUtcNow();
+        var refused = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -45,7 +46,7 @@ internal static class DecideObjection
                 .SingleOrDefaultAsync(cancellationToken);
             if (objection is null)
             {
-                return (Results<Ok<ObjectionResponse>, NotFound, ValidationProblem, ProblemHttpResult>)TypedResults.NotFound();
+                return (Results<Ok<ObjectionResponse>, NotFound, ValidationProblem, ProblemHttpResult>?)TypedResults.NotFound();
             }
 
             if (objection.Status is not (ObjectionStatus.Submitted or ObjectionStatus.Acknowledged or ObjectionStatus.ReferredToDrc))
@@ -56,7 +57,6 @@ internal static class DecideObjection
                     statusCode: StatusCodes.Status409Conflict);
             }
 
-            var now = clock.GetUtcNow();
             objection.Status = request.Upheld ? ObjectionStatus.Upheld : ObjectionStatus.Rejected;
             objection.DecidedBy = actor;
             objection.DecidedAt = now;
@@ -86,15 +86,21 @@ internal static class DecideObjection
             }
 
             await transaction.CommitAsync(cancellationToken);
-            var read = await ObjectionResponse.ReadAsync(db, db.Objections.Where(o => o.Id == id), now, cancellationToken);
-            return TypedResults.Ok(read.Single());
+            return null;
         });
+
+        if (refused is not null)
+        {
+            return refused;
+        }
 
         if (regraded is not null)
         {
             await cache.InvalidateAsync(regraded);
         }
 
-        return answer;
+        // Read after the retried block: a transient failure here must not run a committed decision again.
+        var read = await ObjectionResponse.ReadAsync(db, db.Objections.Where(o => o.Id == id), now, cancellationToken);
+        return TypedResults.Ok(read.Single());
     }
 }

@@ -37,7 +37,7 @@ internal static class DecideRepair
         var rules = await activeRules.GetAsync(cancellationToken);
         Subject? regraded = null;
         var strategy = db.Database.CreateExecutionStrategy();
-        var answer = await strategy.ExecuteAsync(async () =>
+        var refused = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -47,7 +47,7 @@ internal static class DecideRepair
                 .SingleOrDefaultAsync(cancellationToken);
             if (repair is null)
             {
-                return (Results<Ok<RepairResponse>, NotFound, ValidationProblem, ProblemHttpResult>)TypedResults.NotFound();
+                return (Results<Ok<RepairResponse>, NotFound, ValidationProblem, ProblemHttpResult>?)TypedResults.NotFound();
             }
 
             if (repair.Status != RepairStatus.Pending)
@@ -90,15 +90,21 @@ internal static class DecideRepair
             }
 
             await transaction.CommitAsync(cancellationToken);
-            var read = await RepairResponse.ReadAsync(db, db.Repairs.Where(r => r.Id == id), cancellationToken);
-            return TypedResults.Ok(read.Single());
+            return null;
         });
+
+        if (refused is not null)
+        {
+            return refused;
+        }
 
         if (regraded is not null)
         {
             await cache.InvalidateAsync(regraded);
         }
 
-        return answer;
+        // Read after the retried block: a transient failure here must not run a committed decision again.
+        var read = await RepairResponse.ReadAsync(db, db.Repairs.Where(r => r.Id == id), cancellationToken);
+        return TypedResults.Ok(read.Single());
     }
 }
