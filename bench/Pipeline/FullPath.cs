@@ -37,7 +37,7 @@ internal sealed class FullPath : IDisposable
     private readonly long _anchorTimestamp = Stopwatch.GetTimestamp();
     private readonly DateTimeOffset _anchorTime = DateTimeOffset.UtcNow;
     private int _nextSubject;
-    private int _read;
+    private long _read;
     private (Dictionary<string, double> Groups, long At) _idleFrom;
     private readonly TimeSpan _feedWindow;
     private readonly Lock _pendingLock = new();
@@ -296,8 +296,8 @@ internal sealed class FullPath : IDisposable
     /// <summary>Reads the simulator's messages not read yet; each SMS to a bench mobile is the arrival of that subject's fact.</summary>
     private async Task PollOnceAsync(LatencyRecorder recorder, int first, CancellationToken cancellationToken)
     {
-        var messages = (await _control.GetFromJsonAsync<List<ReceivedMessage>>($"/simulator/messages?skip={_read}", _json, cancellationToken))!;
-        _read += messages.Count;
+        var messages = (await _control.GetFromJsonAsync<List<ReceivedMessage>>($"/simulator/messages?after={_read}", _json, cancellationToken))!;
+        _read = messages.Count > 0 ? messages[^1].Sequence : _read;
         foreach (var message in messages.Where(m => m.Channel == "sms"))
         {
             var sequence = FullPathSeeder.IndexOf(message.To) - first;
@@ -310,7 +310,7 @@ internal sealed class FullPath : IDisposable
 
     private sealed record FeedResponse(int Created);
 
-    private sealed record ReceivedMessage(string Channel, string To, DateTimeOffset ReceivedAt);
+    private sealed record ReceivedMessage(long Sequence, string Channel, string To, DateTimeOffset ReceivedAt);
 
     /// <summary>
     /// Where a backlog would sit, sampled once a second: Grading's unsent outbox rows, the messages ready in

@@ -41,13 +41,13 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     public async Task The_simulator_lists_only_the_messages_after_those_a_poller_has_read()
     {
         using var control = services.CreateSimulatorClient();
-        var readBefore = (await control.GetFromJsonAsync<JsonElement[]>("/simulator/messages", Api.Cancellation))!.Length;
+        var readBefore = (await control.GetFromJsonAsync<JsonElement[]>("/simulator/messages", Api.Cancellation))!.Select(m => m.GetProperty("sequence").GetInt64()).DefaultIfEmpty(0).Max();
         var (first, second) = (TestIdentifiers.NewMobile(), TestIdentifiers.NewMobile());
 
         await SmsClient().SendAsync(first, "grade-yellow-sms", _values, "skip-1", Api.Cancellation);
         await SmsClient().SendAsync(second, "grade-yellow-sms", _values, "skip-2", Api.Cancellation);
-        var fresh = (await control.GetFromJsonAsync<JsonElement[]>($"/simulator/messages?skip={readBefore}", Api.Cancellation))!;
-        var later = (await control.GetFromJsonAsync<JsonElement[]>($"/simulator/messages?skip={readBefore + fresh.Length}", Api.Cancellation))!;
+        var fresh = (await control.GetFromJsonAsync<JsonElement[]>($"/simulator/messages?after={readBefore}", Api.Cancellation))!;
+        var later = (await control.GetFromJsonAsync<JsonElement[]>($"/simulator/messages?after={fresh[^1].GetProperty("sequence").GetInt64()}", Api.Cancellation))!;
 
         Assert.Equal([first, second], fresh.Select(m => m.GetProperty("to").GetString()).Where(to => to == first || to == second));
         Assert.DoesNotContain(later, m => m.GetProperty("to").GetString() is var to && (to == first || to == second));
