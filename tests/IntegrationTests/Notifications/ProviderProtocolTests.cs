@@ -178,9 +178,9 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
     }
 
     [Theory]
-    [InlineData(false, 43004)]
-    [InlineData(true, 40003)]
-    public async Task A_follower_who_unsubscribed_or_an_invalid_openid_fails_permanently(bool malformed, int errcode)
+    [InlineData(false, 43004, "用户未关注公众号")]
+    [InlineData(true, 40003, "用户标识（openid）无效")]
+    public async Task A_follower_who_unsubscribed_or_an_invalid_openid_fails_permanently(bool malformed, int errcode, string meaning)
     {
         var openId = malformed ? "not-an-openid" : TestIdentifiers.NewOpenId();
         if (!malformed)
@@ -191,7 +191,7 @@ public sealed class ProviderProtocolTests(ServicesFixture services)
         var result = await WeChatClient().SendAsync(openId, "grade-yellow-wechat", _values, Api.Cancellation);
 
         Assert.Equal(SendOutcome.Permanent, result.Outcome);
-        Assert.StartsWith(errcode.ToString(CultureInfo.InvariantCulture), result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"{meaning}（微信错误码 {errcode.ToString(CultureInfo.InvariantCulture)}", result.Error, StringComparison.Ordinal);
         Assert.Empty(await services.SimulatorMessagesAsync(openId));
     }
 

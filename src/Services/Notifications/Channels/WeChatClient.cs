@@ -34,7 +34,7 @@ internal sealed class WeChatClient(HttpClient http, WeChatTokenCache tokens, IOp
                 return SendResult.Sent(msgId);
             }
 
-            var error = $"{errcode}: {errmsg}";
+            var error = new WeChatError(errcode, errmsg).Describe();
             return _retryable.Contains(errcode) || errcode >= 500 && errcode < 600 ? SendResult.RetryLater(error) : SendResult.Permanent(error);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -66,9 +66,8 @@ internal sealed class WeChatClient(HttpClient http, WeChatTokenCache tokens, IOp
         }
 
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        var errcode = answer.TryGetProperty("errcode", out var code) ? code.GetInt32() : 0;
-        var errmsg = answer.TryGetProperty("errmsg", out var message) ? message.GetString() : null;
+        var error = WeChatError.From(answer);
         var msgId = answer.TryGetProperty("msgid", out var id) ? id.GetRawText() : null;
-        return (errcode, errmsg, msgId);
+        return (error.Code, error.Message, msgId);
     }
 }

@@ -78,7 +78,7 @@ internal sealed partial class WeChatTokenCache(
 
             if (waited >= _waitLimit)
             {
-                throw new TimeoutException("微信接口凭证正在由另一实例刷新，稍后自动重试。");
+                throw new TimeoutException("另一个服务实例正在刷新微信接口凭证，稍后将自动重试。");
             }
 
             await Task.Delay(_waitStep, cancellationToken);
@@ -99,8 +99,7 @@ internal sealed partial class WeChatTokenCache(
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         if (!answer.TryGetProperty("access_token", out var token) || !answer.TryGetProperty("expires_in", out var expiresIn))
         {
-            throw new WeChatTokenException(
-                $"获取微信接口凭证失败（错误码 {(answer.TryGetProperty("errcode", out var code) ? code.ToString() : "无")}：{(answer.TryGetProperty("errmsg", out var message) ? message.GetString() : "无说明")}）。");
+            throw new WeChatTokenException($"获取微信接口凭证失败：{WeChatError.From(answer).Describe()}。");
         }
 
         var now = clock.GetUtcNow();

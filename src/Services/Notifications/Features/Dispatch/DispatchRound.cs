@@ -35,11 +35,12 @@ internal sealed class DispatchRound(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow();
             var due = await db.ContactLog
-                .FromSql($"""
+                .FromSqlRaw(
+                    $$"""
                     SELECT * FROM contact_log
-                    WHERE "Status" = 'Queued' AND "Channel" IN ('Sms', 'WeChat') AND "NextAttemptAt" <= {now}
-                    ORDER BY "NextAttemptAt" LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED
-                    """)
+                    WHERE {{ContactLogEntryConfiguration.DispatchQueue}} AND "NextAttemptAt" <= {0}
+                    ORDER BY "NextAttemptAt" LIMIT {1} FOR UPDATE SKIP LOCKED
+                    """, now, _options.BatchSize)
                 .ToListAsync(ct);
             if (due.Count == 0)
             {
