@@ -20,7 +20,7 @@ internal sealed class GradeLookupDataSource(NpgsqlDataSource dataSource) : IAsyn
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.MaxAutoPrepare = Math.Max(builder.ConnectionStringBuilder.MaxAutoPrepare, 4);
         builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
-        builder.ConnectionStringBuilder.MaxPoolSize = maxConnections ?? 2 * Environment.ProcessorCount;
+        builder.ConnectionStringBuilder.MaxPoolSize = Math.Min(builder.ConnectionStringBuilder.MaxPoolSize, maxConnections ?? 2 * Environment.ProcessorCount);
         return new GradeLookupDataSource(builder.Build());
     }
 
