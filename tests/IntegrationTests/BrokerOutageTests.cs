@@ -110,8 +110,8 @@ public sealed class BrokerOutageTests(ServicesFixture services)
         // Notifications: exactly one SMS, one WeChat and one call for the yellow downgrade (the first, blue grade sends
         // nothing); the application's own notices may share the log.
         var contacts = await clerkNotifications.GetJsonAsync($"/api/subjects/{subjectId}/contact-log");
-        Assert.Equal(["phoneCall", "sms", "weChat"], NotificationSteps.GradeNotices(contacts).Select(n => n.Channel));
-        Assert.Equal(3, contacts.EnumerateArray().Count(c => c.GetProperty("content").GetString()!.Contains("黄色", StringComparison.Ordinal)));
+        Assert.Equal([("phoneCall", "call-script-yellow"), ("sms", "grade-yellow-sms"), ("weChat", "grade-yellow-wechat")],
+            NotificationSteps.GradeNotices(contacts));
 
         // ValueAdded: no longer eligible.
         var eligibility = await clerkValueAdded.GetJsonAsync($"/api/subjects/{subjectId}/eligibility");
