@@ -4,15 +4,28 @@ namespace CreditPower.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Builds the messages of outbox rows that hold a reference to the state they announce rather than the message itself
-/// (a claim check, docs/adr/0006): a bulk writer then stores tens of bytes a row instead of the whole message. The
-/// relay hands it every such row of a batch at once, inside the relay's transaction. The row's body must still carry
-/// the <c>subjectId</c> the relay partitions by.
+/// (a claim check, docs/adr/0006): a bulk writer then stores a few bytes a message instead of the whole message. A row
+/// may stand for several messages (a bulk run's chunk of grade changes), each with its own id and subject. The relay
+/// hands it every such row of a batch at once, inside the relay's transaction.
 /// </summary>
 public interface IOutboxReferenceResolver
 {
     /// <summary>The <see cref="OutboxMessage.MessageType"/> of the rows this resolver turns into messages.</summary>
     string ReferenceType { get; }
 
-    /// <summary>The message of each row, by row id. A row left out is not published: it stays unsent and is retried.</summary>
-    Task<IReadOnlyDictionary<Guid, object>> ResolveAsync(DbContext db, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken);
+    /// <summary>How many messages <paramref name="row"/> stands for, so the relay keeps a batch to its size in messages.</summary>
+    int MessageCount(OutboxMessage row) => 1;
+
+    /// <summary>
+    /// The messages of each row, by row id, in the order they are to be published. A row left out is not published: it
+    /// stays unsent and is retried (and after <see cref="MessagingOptions.MaxHolds"/> tries left as a dead letter).
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<OutboxEnvelope>>> ResolveAsync(
+        DbContext db, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// One message a claim-check row stands for. <paramref name="MessageId"/> must be the same however often the row is
+/// resolved, so consumers' inboxes drop a message the relay publishes again after a failure.
+/// </summary>
+public sealed record OutboxEnvelope(Guid MessageId, Guid? SubjectId, object Message);

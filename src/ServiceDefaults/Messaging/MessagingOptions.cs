@@ -25,7 +25,10 @@ public sealed class MessagingOptions
     /// </summary>
     public bool PartitionBySubject { get; set; } = true;
 
-    /// <summary>Outbox rows the relay claims per transaction; the subjects among them are published concurrently.</summary>
+    /// <summary>
+    /// Messages the relay publishes per transaction (a claim-check row counts the messages it stands for, and a batch
+    /// holds at least one row); the subjects among them are published concurrently.
+    /// </summary>
     public int RelayBatchSize { get; set; } = 200;
 
     /// <summary>

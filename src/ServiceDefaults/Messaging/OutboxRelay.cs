@@ -77,24 +77,29 @@ internal sealed partial class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var resolvers = scope.ServiceProvider.GetServices<IOutboxReferenceResolver>().ToDictionary(r => r.ReferenceType, StringComparer.Ordinal);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var batch = await db.Set<OutboxMessage>()
+            var claimed = await db.Set<OutboxMessage>()
                 .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL AND attempts < {1} ORDER BY created_at LIMIT {0} FOR UPDATE SKIP LOCKED",
                     options.Value.RelayBatchSize, options.Value.MaxHolds)
                 .ToListAsync(ct);
 
-            var resolved = await ResolveReferencesAsync(scope.ServiceProvider, db, batch, ct);
-            var subjects = batch
-                .Select(row => (Row: row, Subject: PartitionKey.FromBody(row.Body)))
-                .GroupBy(r => r.Subject ?? r.Row.Id);
-            var results = await Task.WhenAll(subjects.Select(rows => PublishInOrderAsync(rows, resolved, ct)));
+            var batch = WithinBatchSize(claimed, resolvers);
+            var resolved = await ResolveReferencesAsync(resolvers, db, batch, ct);
+            var messages = batch.SelectMany(row => MessagesOf(row, resolved)).ToList();
+            var results = await Task.WhenAll(messages
+                .GroupBy(m => m.SubjectId ?? m.MessageId)
+                .Select(subject => PublishInOrderAsync(subject, ct)));
+
+            // A row is sent when all its messages are; one that is not is published again whole, under the same ids.
+            var failed = results.SelectMany(r => r.NotPublished).Select(m => m.Row.Id).ToHashSet();
+            List<Guid> sent = [.. batch.Select(row => row.Id).Where(id => !failed.Contains(id))];
 
             // One statement marks the batch sent (EF would send an UPDATE a row); the rare failures go through tracking.
-            List<Guid> sent = [.. results.SelectMany(r => r.Sent)];
             if (sent.Count > 0)
             {
                 var now = clock.GetUtcNow();
@@ -103,23 +108,42 @@ internal sealed partial class OutboxRelay<TContext>(
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (sent.Count, results.Any(r => r.Failed));
+            return (sent.Count, results.Any(r => r.BrokerFailed));
         }, cancellationToken);
     }
 
-    // The messages of the batch's claim-check rows, by row id, from each reference type's resolver.
-    private static async Task<Dictionary<Guid, object>> ResolveReferencesAsync(
-        IServiceProvider services, TContext db, List<OutboxMessage> batch, CancellationToken cancellationToken)
+    // The claimed rows, in order, as long as their messages fit the batch size (always the first): a claim-check row of
+    // a bulk run stands for hundreds. The rows left out are unlocked at commit and head the next batch.
+    private List<OutboxMessage> WithinBatchSize(List<OutboxMessage> claimed, Dictionary<string, IOutboxReferenceResolver> resolvers)
     {
-        var messages = new Dictionary<Guid, object>();
-        foreach (var resolver in services.GetServices<IOutboxReferenceResolver>())
+        var batch = new List<OutboxMessage>(claimed.Count);
+        var messages = 0;
+        foreach (var row in claimed)
         {
-            var rows = batch.Where(row => row.MessageType == resolver.ReferenceType).ToList();
-            if (rows.Count > 0)
+            messages += resolvers.TryGetValue(row.MessageType, out var resolver) ? resolver.MessageCount(row) : 1;
+            if (batch.Count > 0 && messages > options.Value.RelayBatchSize)
             {
-                foreach (var (id, message) in await resolver.ResolveAsync(db, rows, cancellationToken))
+                break;
+            }
+
+            batch.Add(row);
+        }
+
+        return batch;
+    }
+
+    // The messages of the batch's claim-check rows, by row id, from each reference type's resolver.
+    private static async Task<Dictionary<Guid, IReadOnlyList<OutboxEnvelope>>> ResolveReferencesAsync(
+        Dictionary<string, IOutboxReferenceResolver> resolvers, TContext db, List<OutboxMessage> batch, CancellationToken cancellationToken)
+    {
+        var messages = new Dictionary<Guid, IReadOnlyList<OutboxEnvelope>>();
+        foreach (var rows in batch.GroupBy(row => row.MessageType))
+        {
+            if (resolvers.TryGetValue(rows.Key, out var resolver))
+            {
+                foreach (var (id, envelopes) in await resolver.ResolveAsync(db, [.. rows], cancellationToken))
                 {
-                    messages[id] = message;
+                    messages[id] = envelopes;
                 }
             }
         }
@@ -127,30 +151,36 @@ internal sealed partial class OutboxRelay<TContext>(
         return messages;
     }
 
-    // A row not published stops its subject's later rows, so they are never published ahead of it. Only the broker
+    // A row holds its message (the id is the row's), or stands for the messages its resolver built; a claim-check row
+    // nobody resolved is one message without a body, which the publish holds.
+    private static IEnumerable<Pending> MessagesOf(OutboxMessage row, Dictionary<Guid, IReadOnlyList<OutboxEnvelope>> resolved) =>
+        resolved.TryGetValue(row.Id, out var envelopes)
+            ? envelopes.Select(e => new Pending(row, e.MessageId, e.SubjectId, e.Message))
+            : [new Pending(row, row.Id, PartitionKey.FromBody(row.Body), null)];
+
+    // A message not published stops its subject's later ones, so they are never published ahead of it. Only the broker
     // failing backs the whole relay off: a row whose message cannot be built is held, and the others go on.
-    private async Task<(List<Guid> Sent, bool Failed)> PublishInOrderAsync(
-        IEnumerable<(OutboxMessage Row, Guid? Subject)> rows, Dictionary<Guid, object> resolved, CancellationToken cancellationToken)
+    private async Task<(IEnumerable<Pending> NotPublished, bool BrokerFailed)> PublishInOrderAsync(IEnumerable<Pending> messages, CancellationToken cancellationToken)
     {
-        List<Guid> sent = [];
-        foreach (var (row, subject) in rows)
+        var inOrder = messages.ToList();
+        for (var i = 0; i < inOrder.Count; i++)
         {
-            var outcome = await TryPublishAsync(row, subject, resolved, cancellationToken);
+            var outcome = await TryPublishAsync(inOrder[i], cancellationToken);
             if (outcome != Outcome.Published)
             {
-                return (sent, outcome == Outcome.BrokerFailed);
+                return (inOrder.Skip(i), outcome == Outcome.BrokerFailed);
             }
-
-            sent.Add(row.Id);
         }
 
-        return (sent, false);
+        return ([], false);
     }
 
     // The message is the one a reference resolver built for a claim-check row, or the row's body deserialized.
-    private async Task<Outcome> TryPublishAsync(OutboxMessage row, Guid? subject, Dictionary<Guid, object> resolved, CancellationToken cancellationToken)
+    private async Task<Outcome> TryPublishAsync(Pending pending, CancellationToken cancellationToken)
     {
-        if (!resolved.TryGetValue(row.Id, out var message))
+        var row = pending.Row;
+        var message = pending.Message;
+        if (message is null)
         {
             var known = _types.GetOrAdd(row.MessageType, name => Type.GetType(name));
             if (known is null)
@@ -175,8 +205,8 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             await bus.Publish(message, type, context =>
             {
-                context.MessageId = row.Id;
-                if (subject is { } id)
+                context.MessageId = pending.MessageId;
+                if (pending.SubjectId is { } id)
                 {
                     context.Headers.Set(PartitionKey.Header, id.ToString());
                 }
@@ -191,6 +221,9 @@ internal sealed partial class OutboxRelay<TContext>(
             return Outcome.BrokerFailed;
         }
     }
+
+    /// <summary>A message to publish: from its row, under its id, partitioned by its subject; null until deserialized.</summary>
+    private sealed record Pending(OutboxMessage Row, Guid MessageId, Guid? SubjectId, object? Message);
 
     private void Hold(OutboxMessage row, Exception reason)
     {

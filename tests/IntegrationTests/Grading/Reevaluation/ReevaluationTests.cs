@@ -74,37 +74,50 @@ public sealed class ReevaluationTests(ServicesFixture services)
     {
         var (subjectId, _, uscc) = await BlackSubjectWhoseVetoHasLapsedAsync();
 
-        await RunMonthlyToTheEndAsync();
+        var runId = (await RunMonthlyToTheEndAsync()).GetProperty("id").GetGuid();
 
-        // One claim check black → red in the outbox (the bulk path writes a reference, not the message), published by
-        // the relay as the contract's CreditGradeChanged built from the grade row and the subject.
-        var row = await Eventually.GetAsync(
-            () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>()
-                .FromSql($"SELECT * FROM outbox_messages WHERE message_type = {GradeChangedReference.MessageType} AND body->>'subjectId' = {subjectId.ToString()}")
-                .AsNoTracking().SingleOrDefaultAsync(Api.Cancellation)),
-            r => r?.SentAt is not null, "the run's grade change to be published", _runTimeout);
-        Assert.True(row!.Body.Length < 200, $"the claim check is small: {row.Body}");
-        var resolved = await services.Grading.QueryAsync(db => new GradeChangedReference(new RuleSetVersions()).ResolveAsync(db, [row], Api.Cancellation));
-        var message = Assert.IsType<CreditGradeChanged>(resolved[row.Id]);
-        Assert.Equal(subjectId, message.SubjectId);
-        Assert.Equal(CreditColour.Black, message.OldColour);
-        Assert.Equal(CreditColour.Red, message.NewColour);
-        Assert.Equal(uscc, message.Identifier);
-        Assert.Single(message.Accounts);
-        // The history keeps codes and points; the words come back from the run's rule version.
-        Assert.Contains(message.Reasons, r => r is { Code: "movement:one-step", Description: "每次评价最多提升一个颜色" });
-
+        // The run wrote claim checks to the outbox (a chunk of grade rows each, not the messages); the relay publishes
+        // the black → red change as the contract's CreditGradeChanged built from the grade row and the subject, under
+        // the grade's id, which is what Applications' inbox records.
+        var gradeId = await services.Grading.QueryAsync(db => db.Set<GradeRecord>().AsNoTracking()
+            .Where(g => g.SubjectId == subjectId && g.Cause == $"monthly re-evaluation {runId}").Select(g => g.Id).SingleAsync(Api.Cancellation));
         var colour = await Eventually.GetAsync(
             () => services.Applications.QueryAsync(db => db.Set<SubjectColour>().AsNoTracking().SingleOrDefaultAsync(c => c.Identifier == uscc, Api.Cancellation)),
             c => c?.Colour == CreditColour.Red, "Applications to hold the new colour", _runTimeout);
         Assert.Equal(subjectId, colour!.SubjectId);
+        Assert.True(await services.Applications.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == gradeId, Api.Cancellation)),
+            "Applications consumed the change under the grade's id");
+
+        var (row, message) = await services.Grading.QueryAsync(async db =>
+        {
+            var resolver = new GradeChangedReference(new RuleSetVersions());
+            var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == GradeChangedReference.MessageType && m.SentAt != null)
+                .ToListAsync(Api.Cancellation);
+            var resolved = await resolver.ResolveAsync(db, rows, Api.Cancellation);
+            return rows.SelectMany(r => resolved.TryGetValue(r.Id, out var messages) ? messages.Select(m => (Row: r, Message: m)) : [])
+                .Single(m => m.Message.MessageId == gradeId);
+        });
+        Assert.True(row.Body.Length < 64 + GradeChangedReference.ChunkSize, $"the claim check is small: {row.Body}");
+        Assert.Equal(subjectId, message.SubjectId);
+        var changed = Assert.IsType<CreditGradeChanged>(message.Message);
+        Assert.Equal(subjectId, changed.SubjectId);
+        Assert.Equal(CreditColour.Black, changed.OldColour);
+        Assert.Equal(CreditColour.Red, changed.NewColour);
+        Assert.Equal(uscc, changed.Identifier);
+        Assert.Single(changed.Accounts);
+        // The history keeps codes and points; the words come back from the run's rule version.
+        Assert.Contains(changed.Reasons, r => r is { Code: "movement:one-step", Description: "每次评价最多提升一个颜色" });
     }
 
-    [Fact]
-    public async Task A_claim_check_whose_grade_is_not_there_is_held_with_the_reason_while_the_rest_is_published()
+    [Theory]
+    [InlineData("chunk")]
+    [InlineData("one change, the earlier shape")]
+    public async Task A_claim_check_whose_grade_is_not_there_is_held_with_the_reason_while_the_rest_is_published(string shape)
     {
         var id = Guid.CreateVersion7();
-        var body = $$"""{"subjectId":"{{Guid.CreateVersion7()}}","gradeId":"{{Guid.CreateVersion7()}}","oldColour":null}""";
+        var body = shape == "chunk"
+            ? $$"""{"firstGradeId":"{{Guid.CreateVersion7()}}","oldColours":"-3"}"""
+            : $$"""{"subjectId":"{{Guid.CreateVersion7()}}","gradeId":"{{Guid.CreateVersion7()}}","oldColour":null}""";
         await services.Grading.QueryAsync(async db =>
         {
             db.Set<OutboxMessage>().Add(new OutboxMessage

@@ -9,64 +9,107 @@ using Microsoft.EntityFrameworkCore;
 namespace CreditPower.Grading.Features.Reevaluation;
 
 /// <summary>
-/// The bulk path's claim check for <see cref="CreditGradeChanged"/> (docs/adr/0006): its outbox row holds the subject,
-/// the grade row and the colour before — about a hundred bytes instead of the whole message with its identity and
-/// reasons. The relay builds the message from the grade history (append-only, so the grade is as written) and the
-/// subject's identity and accounts as they are when it publishes.
+/// The bulk path's claim check for <see cref="CreditGradeChanged"/> (docs/adr/0006). One outbox row stands for a chunk
+/// of a range's grade rows, which <see cref="RisingGuids"/> numbers consecutively: the first one's id, and a character
+/// per grade saying whether its colour changed and from which (<see cref="WriteChunk"/>). The relay builds each change's
+/// message from the grade history (append-only, so the grade is as written) and the subject's identity and accounts as
+/// they are when it publishes, under the grade's id as message id, so a chunk published again is dropped by inboxes.
+/// A row of the earlier shape, one change each (<c>subjectId</c>, <c>gradeId</c>, <c>oldColour</c>), is still read,
+/// under the row's id.
 /// </summary>
 internal sealed class GradeChangedReference(RuleSetVersions versions) : IOutboxReferenceResolver
 {
     /// <summary>The outbox <c>message_type</c> of a claim-check row (not a CLR type: nothing deserialises it).</summary>
     public const string MessageType = "CreditPower.Grading.GradeChangedReference";
 
-    private static readonly JsonEncodedText _subjectId = JsonEncodedText.Encode("subjectId");
-    private static readonly JsonEncodedText _gradeId = JsonEncodedText.Encode("gradeId");
-    private static readonly JsonEncodedText _oldColour = JsonEncodedText.Encode("oldColour");
+    /// <summary>Grade rows a chunk covers at most: about as many messages as one relay batch publishes.</summary>
+    public const int ChunkSize = 256;
+
+    /// <summary>The character of a grade whose colour did not change: no message.</summary>
+    public const char Unchanged = '-';
+
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     public string ReferenceType => MessageType;
 
-    /// <summary>The row's body: <c>subjectId</c> (which the relay partitions by), <c>gradeId</c>, <c>oldColour</c>.</summary>
-    public static void Write(Utf8JsonWriter json, Guid subjectId, Guid gradeId, CreditColour? oldColour)
+    /// <summary>
+    /// The body of a chunk: <c>firstGradeId</c>, and <c>oldColours</c> with one character per grade row from that one
+    /// on: <see cref="Unchanged"/>, <c>0</c> for no colour before (a first grade), or the <see cref="CreditColour"/>
+    /// value of the colour before.
+    /// </summary>
+    public static void WriteChunk(Utf8JsonWriter json, Guid firstGradeId, ReadOnlySpan<char> oldColours)
     {
         json.WriteStartObject();
-        json.WriteString(_subjectId, subjectId);
-        json.WriteString(_gradeId, gradeId);
-        if (oldColour is { } old)
-        {
-            json.WriteNumber(_oldColour, (int)old);
-        }
-        else
-        {
-            json.WriteNull(_oldColour);
-        }
-
+        json.WriteString("firstGradeId", firstGradeId);
+        json.WriteString("oldColours", oldColours);
         json.WriteEndObject();
     }
 
-    public async Task<IReadOnlyDictionary<Guid, object>> ResolveAsync(DbContext db, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    /// <summary>The character <see cref="WriteChunk"/> writes for a grade that changed from <paramref name="oldColour"/>.</summary>
+    public static char Changed(CreditColour? oldColour) => (char)('0' + (int)(oldColour ?? 0));
+
+    public int MessageCount(OutboxMessage row) => Read(row).Count;
+
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<OutboxEnvelope>>> ResolveAsync(
+        DbContext db, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
     {
         var grading = (GradingDbContext)db;
-        var references = rows.Select(row => (Row: row.Id, Reference: JsonSerializer.Deserialize<Reference>(row.Body, _json)!)).ToList();
-        var gradeIds = references.Select(r => r.Reference.GradeId).ToList();
+        var changes = rows.Select(row => (Row: row, Changes: Read(row))).ToList();
+        var gradeIds = changes.SelectMany(c => c.Changes).Select(c => c.GradeId).ToList();
         var grades = await grading.Grades.AsNoTracking().Where(g => gradeIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
         var subjectIds = grades.Values.Select(g => g.SubjectId).Distinct().ToList();
         var subjects = await grading.Subjects.AsNoTracking().Include(s => s.Accounts)
             .Where(s => subjectIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, cancellationToken);
 
-        var messages = new Dictionary<Guid, object>(references.Count);
-        foreach (var (row, reference) in references)
+        var messages = new Dictionary<Guid, IReadOnlyList<OutboxEnvelope>>(rows.Count);
+        foreach (var (row, rowChanges) in changes)
         {
-            if (grades.TryGetValue(reference.GradeId, out var grade) && subjects.TryGetValue(grade.SubjectId, out var subject))
+            // Published whole or not at all: a row with a grade not there is left out, and the relay holds it with the reason.
+            if (!rowChanges.TrueForAll(c => grades.TryGetValue(c.GradeId, out var grade) && subjects.ContainsKey(grade.SubjectId)))
             {
-                var reasons = await versions.DescribeAsync(grading, grade, cancellationToken);
-                messages[row] = GradeChangedMessage.For(subject, grade, reasons, reference.OldColour);
+                continue;
             }
+
+            var envelopes = new List<OutboxEnvelope>(rowChanges.Count);
+            foreach (var change in rowChanges)
+            {
+                var grade = grades[change.GradeId];
+                var reasons = await versions.DescribeAsync(grading, grade, cancellationToken);
+                envelopes.Add(new OutboxEnvelope(
+                    change.MessageId ?? grade.Id, grade.SubjectId, GradeChangedMessage.For(subjects[grade.SubjectId], grade, reasons, change.OldColour)));
+            }
+
+            messages[row.Id] = envelopes;
         }
 
         return messages;
     }
 
-    private sealed record Reference(Guid SubjectId, Guid GradeId, CreditColour? OldColour);
+    // The changes a row stands for: a chunk's, each under its grade's id, or the one of a row of the earlier shape.
+    private static List<Change> Read(OutboxMessage row)
+    {
+        var body = JsonSerializer.Deserialize<Body>(row.Body, _json)!;
+        if (body.GradeId is { } gradeId)
+        {
+            return [new Change(gradeId, row.Id, body.OldColour)];
+        }
+
+        var oldColours = body.OldColours ?? "";
+        var changes = new List<Change>(oldColours.Length);
+        for (var k = 0; k < oldColours.Length; k++)
+        {
+            if (oldColours[k] != Unchanged)
+            {
+                var old = oldColours[k] - '0';
+                changes.Add(new Change(RisingGuids.After(body.FirstGradeId, k), null, old == 0 ? null : (CreditColour)old));
+            }
+        }
+
+        return changes;
+    }
+
+    private sealed record Body(Guid FirstGradeId, string? OldColours, Guid? GradeId, CreditColour? OldColour);
+
+    private sealed record Change(Guid GradeId, Guid? MessageId, CreditColour? OldColour);
 }

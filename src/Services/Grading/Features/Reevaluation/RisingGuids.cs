@@ -17,19 +17,33 @@ internal sealed class RisingGuids
 
         // The low 48 bits count; starting them below 2^44 leaves room for far more rows than any COPY writes.
         _bytes[10] &= 0x0F;
-        _counter = ((ulong)_bytes[10] << 40) | ((ulong)_bytes[11] << 32) | ((ulong)_bytes[12] << 24) | ((ulong)_bytes[13] << 16)
-                   | ((ulong)_bytes[14] << 8) | _bytes[15];
+        _counter = Counter(_bytes);
     }
 
-    public Guid Next()
+    /// <summary>
+    /// The id <paramref name="offset"/> places after <paramref name="first"/> in its sequence: a bulk run's claim check
+    /// names a chunk of consecutive grade rows by the first one's id.
+    /// </summary>
+    public static Guid After(Guid first, int offset)
     {
-        var value = _counter++;
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var bytes = first.ToByteArray(bigEndian: true);
+        return WithCounter(bytes, Counter(bytes) + (ulong)offset);
+    }
+
+    public Guid Next() => WithCounter(_bytes, _counter++);
+
+    private static ulong Counter(byte[] bytes) =>
+        ((ulong)bytes[10] << 40) | ((ulong)bytes[11] << 32) | ((ulong)bytes[12] << 24) | ((ulong)bytes[13] << 16) | ((ulong)bytes[14] << 8) | bytes[15];
+
+    private static Guid WithCounter(byte[] bytes, ulong value)
+    {
         for (var i = 15; i >= 10; i--)
         {
-            _bytes[i] = (byte)value;
+            bytes[i] = (byte)value;
             value >>= 8;
         }
 
-        return new Guid(_bytes, bigEndian: true);
+        return new Guid(bytes, bigEndian: true);
     }
 }
