@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class MessagingExtensions
     /// endpoints prefixed with <paramref name="serviceName"/> (each service gets its own queue per
     /// consumer, so every service sees every event), retries with back-off before a message goes to its <c>_error</c> queue, and the
     /// outbox relay of <typeparamref name="TContext"/>. Each endpoint prefetches and consumes several messages at once
-    /// (<see cref="MessagingOptions"/>), one subject at a time. Call after the service's database is added so
+    /// (<see cref="MessagingOptions"/>), one subject at a time; a batch consumer's endpoint is set up by its definition
+    /// instead (<see cref="AddBatchConsumer{TConsumer, TDefinition}"/>). Call after the service's database is added so
     /// migrations run before the bus starts.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(
@@ -33,21 +35,31 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            var endpointNames = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
+            bus.SetEndpointNameFormatter(endpointNames);
             addConsumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
+                if (context.GetServices<BatchEndpoint>().Any(batch => batch.Name(context, endpointNames) == name))
+                {
+                    // No subject partition (AddBatchConsumer says why). And no UseMessageRetry: for a batch consumer
+                    // MassTransit wraps it around the whole batch, so a batch that fails its last retry sends every message
+                    // of it to the _error queue. Retried here, in front of the batch, each message of a failed batch is
+                    // retried on its own (MassTransit hands a retried message over as a batch of one): its batch-mates
+                    // commit on their first retry, and only a message that keeps failing reaches _error.
+                    var retry = new ConsumeContextRetryPipeSpecification();
+                    Backoff(retry);
+                    endpoint.AddPipeSpecification(retry);
+                    return;
+                }
+
                 // Outermost, so a message being retried holds back the later messages of its subject, not others.
                 if (options.PartitionBySubject)
                 {
                     endpoint.UsePartitioner<ConsumeContext>(options.ConcurrentMessageLimit, PartitionKey.Of);
                 }
 
-                endpoint.UseMessageRetry(retry => retry.Exponential(
-                    retryLimit: 6,
-                    minInterval: TimeSpan.FromMilliseconds(100),
-                    maxInterval: TimeSpan.FromSeconds(10),
-                    intervalDelta: TimeSpan.FromMilliseconds(200)));
+                endpoint.UseMessageRetry(Backoff);
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -60,7 +72,32 @@ public static class MessagingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds <typeparamref name="TConsumer"/>, a consumer of <see cref="Batch{T}"/> set up by <typeparamref name="TDefinition"/>
+    /// (its <see cref="BatchOptions"/>), its endpoint left out of the subject partition and retrying message by message.
+    /// In front of a batch the partition would hold each message's partition until its whole batch is done: a batch
+    /// could never hold more than one message per partition, and every batch would wait out its time limit. So the
+    /// consumer must keep one subject's messages apart itself: one batch at a time
+    /// (<see cref="BatchOptions.ConcurrencyLimit"/> 1), its messages applied in the order the broker delivered them.
+    /// </summary>
+    public static IConsumerRegistrationConfigurator<TConsumer> AddBatchConsumer<TConsumer, TDefinition>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer
+        where TDefinition : class, IConsumerDefinition<TConsumer>
+    {
+        bus.AddSingleton(new BatchEndpoint((services, names) => services.GetRequiredService<IConsumerDefinition<TConsumer>>().GetEndpointName(names)));
+        return bus.AddConsumer<TConsumer, TDefinition>();
+    }
+
+    private static void Backoff(IRetryConfigurator retry) => retry.Exponential(
+        retryLimit: 6,
+        minInterval: TimeSpan.FromMilliseconds(100),
+        maxInterval: TimeSpan.FromSeconds(10),
+        intervalDelta: TimeSpan.FromMilliseconds(200));
+
     private static string RabbitMqConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ResourceNames.RabbitMq)
         ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.RabbitMq} is not set.");
 }
+
+/// <summary>The endpoint of a batch consumer, by the name its definition gives it.</summary>
+internal sealed record BatchEndpoint(Func<IServiceProvider, IEndpointNameFormatter, string> Name);

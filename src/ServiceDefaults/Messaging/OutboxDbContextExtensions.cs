@@ -43,6 +43,33 @@ public static class OutboxDbContextExtensions
         return true;
     }
 
+    /// <summary>
+    /// Records that <typeparamref name="TConsumer"/> applies the messages <paramref name="messageIds"/> of a batch, with one
+    /// query for all of them; returns those it has not applied yet (a redelivered message is left out, and an id the batch
+    /// holds twice counts once). The rows commit with the consumer's own changes, as the single-message form's do.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> TryStartConsumingAsync<TConsumer>(
+        this DbContext db, IEnumerable<Guid> messageIds, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var consumer = typeof(TConsumer).Name;
+        var fresh = messageIds.ToHashSet();
+        if (fresh.Count == 0)
+        {
+            return fresh;
+        }
+
+        var ids = fresh.ToList();
+        var applied = await db.Set<InboxMessage>()
+            .Where(m => m.Consumer == consumer && ids.Contains(m.MessageId))
+            .Select(m => m.MessageId)
+            .ToListAsync(cancellationToken);
+        fresh.ExceptWith(applied);
+
+        var now = clock.GetUtcNow();
+        db.Set<InboxMessage>().AddRange(fresh.Select(id => new InboxMessage { MessageId = id, Consumer = consumer, ProcessedAt = now }));
+        return fresh;
+    }
+
     // Type name without version: the bus routes by type name and contracts never move (ARCHITECTURE.md).
     internal static string MessageTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

@@ -22,11 +22,15 @@ internal static class NotificationsServices
         builder.Services.AddSingleton<LetterIssuer>();
         builder.Services.AddSingleton<TemplatesInForce>();
         builder.Services.AddSingleton<LetterPdfRenderer>();
+        builder.Services.AddOptions<GradeChangeBatchOptions>().BindConfiguration(GradeChangeBatchOptions.SectionName)
+            .Validate(o => o.MessageLimit is >= 1 and <= 1000 && o.TimeLimit > TimeSpan.Zero,
+                "GradeChangeBatch: MessageLimit must be 1–1000 and TimeLimit more than zero.")
+            .ValidateOnStart();
         // Holds the WeChat access token all replicas share, the refresh lock and the providers' rate buckets.
         builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableTracing = true);
         builder.AddMessaging<NotificationsDbContext>(ResourceNames.Notifications, bus =>
         {
-            bus.AddConsumer<CreditGradeChangedConsumer>();
+            bus.AddBatchConsumer<CreditGradeChangedConsumer, CreditGradeChangedConsumerDefinition>();
             bus.AddConsumer<SubjectProfileChangedConsumer>();
             bus.AddConsumer<ApplicationSubmittedConsumer>();
             bus.AddConsumer<ApplicationStageChangedConsumer>();
