@@ -43,7 +43,7 @@ public sealed class OutboxRelayTests(ServicesFixture services)
             {
                 Assert.Null(m.SentAt);
                 Assert.Equal(3, m.Attempts);
-                Assert.Contains("no reference resolver built it", m.LastError, StringComparison.Ordinal);
+                Assert.Contains("is not a known type and no reference resolver reads it", m.LastError, StringComparison.Ordinal);
             });
         }
         finally

@@ -17,8 +17,15 @@ public interface IOutboxReferenceResolver
     int MessageCount(OutboxMessage row) => 1;
 
     /// <summary>
-    /// The messages of each row, by row id, in the order they are to be published. A row left out is not published: it
-    /// stays unsent and is retried (and after <see cref="MessagingOptions.MaxHolds"/> tries left as a dead letter).
+    /// The body of <paramref name="row"/> standing only for its messages not in <paramref name="published"/>, so a row
+    /// published in part is not published whole again; null when the row cannot be narrowed.
+    /// </summary>
+    string? Remaining(OutboxMessage row, IReadOnlySet<Guid> published) => null;
+
+    /// <summary>
+    /// The messages of each row, by row id, in the order they are to be published. A row left out, or a message of it,
+    /// is not published: the row stays unsent, standing for what was not published (<see cref="Remaining"/>), and is
+    /// retried (after <see cref="MessagingOptions.MaxHolds"/> tries it is left as a dead letter).
     /// </summary>
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<OutboxEnvelope>>> ResolveAsync(
         DbContext db, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken);

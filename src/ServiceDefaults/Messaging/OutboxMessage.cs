@@ -8,7 +8,8 @@ public sealed class OutboxMessage
 {
     public Guid Id { get; init; }
     public required string MessageType { get; init; }
-    public required string Body { get; init; }
+    /// <summary>The message, or a claim check of it; a claim check published in part is narrowed to the rest.</summary>
+    public required string Body { get; set; }
     public string? TraceParent { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; set; }

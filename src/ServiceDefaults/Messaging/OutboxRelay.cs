@@ -40,7 +40,7 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             try
             {
-                var (published, failed) = await RelayBatchAsync(stoppingToken);
+                var (done, failed) = await RelayBatchAsync(stoppingToken);
                 failures = failed ? failures + 1 : 0;
                 if (failed)
                 {
@@ -52,7 +52,7 @@ internal sealed partial class OutboxRelay<TContext>(
 
                     await Task.Delay(Backoff(failures), clock, stoppingToken);
                 }
-                else if (published == 0)
+                else if (done == 0)
                 {
                     await signal.WaitAsync(_idlePoll, stoppingToken);
                 }
@@ -73,7 +73,9 @@ internal sealed partial class OutboxRelay<TContext>(
     private static TimeSpan Backoff(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(_maxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
 
-    private async Task<(int Published, bool Failed)> RelayBatchAsync(CancellationToken cancellationToken)
+    // Rows done in one transaction: sent, or held because a message of theirs cannot be built (the next pass goes on at
+    // once, so such a row becomes a dead letter in MaxHolds quick passes instead of holding up the rows behind it).
+    private async Task<(int Done, bool Failed)> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -83,23 +85,30 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.Set<OutboxMessage>()
-                .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL AND attempts < {1} ORDER BY created_at LIMIT {0} FOR UPDATE SKIP LOCKED",
-                    options.Value.RelayBatchSize, options.Value.MaxHolds)
-                .ToListAsync(ct);
-
-            var batch = WithinBatchSize(claimed, resolvers);
+            var batch = await ClaimAsync(db, resolvers, ct);
             var resolved = await ResolveReferencesAsync(resolvers, db, batch, ct);
-            var messages = batch.SelectMany(row => MessagesOf(row, resolved)).ToList();
-            var results = await Task.WhenAll(messages
+            var results = await Task.WhenAll(batch
+                .SelectMany(row => MessagesOf(row, resolvers, resolved))
                 .GroupBy(m => m.SubjectId ?? m.MessageId)
                 .Select(subject => PublishInOrderAsync(subject, ct)));
+            var outcomes = results.SelectMany(r => r).ToLookup(r => r.Message.Row.Id);
 
-            // A row is sent when all its messages are; one that is not is published again whole, under the same ids.
-            var failed = results.SelectMany(r => r.NotPublished).Select(m => m.Row.Id).ToHashSet();
-            List<Guid> sent = [.. batch.Select(row => row.Id).Where(id => !failed.Contains(id))];
+            List<Guid> sent = [];
+            var held = 0;
+            foreach (var row in batch)
+            {
+                switch (Settle(row, outcomes[row.Id], resolvers))
+                {
+                    case RowOutcome.Sent:
+                        sent.Add(row.Id);
+                        break;
+                    case RowOutcome.Held:
+                        held++;
+                        break;
+                }
+            }
 
-            // One statement marks the batch sent (EF would send an UPDATE a row); the rare failures go through tracking.
+            // One statement marks the batch sent (EF would send an UPDATE a row); the rare others go through tracking.
             if (sent.Count > 0)
             {
                 var now = clock.GetUtcNow();
@@ -108,29 +117,43 @@ internal sealed partial class OutboxRelay<TContext>(
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (sent.Count, results.Any(r => r.BrokerFailed));
+            return (sent.Count + held, results.Any(r => r.Any(m => m.Outcome == Outcome.BrokerFailed)));
         }, cancellationToken);
     }
 
-    // The claimed rows, in order, as long as their messages fit the batch size (always the first): a claim-check row of
-    // a bulk run stands for hundreds. The rows left out are unlocked at commit and head the next batch.
-    private List<OutboxMessage> WithinBatchSize(List<OutboxMessage> claimed, Dictionary<string, IOutboxReferenceResolver> resolvers)
+    // The oldest unsent rows whose messages fit the batch size (always the first): a claim-check row of a bulk run stands
+    // for hundreds. Looked at first without locks, then locked by id, so no row is held locked that this pass will not
+    // publish: another replica would skip it and publish later rows of its subjects ahead of it.
+    private async Task<List<OutboxMessage>> ClaimAsync(TContext db, Dictionary<string, IOutboxReferenceResolver> resolvers, CancellationToken cancellationToken)
     {
-        var batch = new List<OutboxMessage>(claimed.Count);
+        var candidates = await db.Set<OutboxMessage>()
+            .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL AND attempts < {1} ORDER BY created_at, id LIMIT {0}",
+                options.Value.RelayBatchSize, options.Value.MaxHolds)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        List<Guid> ids = [];
         var messages = 0;
-        foreach (var row in claimed)
+        foreach (var row in candidates)
         {
-            messages += resolvers.TryGetValue(row.MessageType, out var resolver) ? resolver.MessageCount(row) : 1;
-            if (batch.Count > 0 && messages > options.Value.RelayBatchSize)
+            messages += MessageCount(row, resolvers);
+            if (ids.Count > 0 && messages > options.Value.RelayBatchSize)
             {
                 break;
             }
 
-            batch.Add(row);
+            ids.Add(row.Id);
         }
 
-        return batch;
+        return await db.Set<OutboxMessage>()
+            .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE id = ANY({0}) AND sent_at IS NULL AND attempts < {1} ORDER BY created_at, id FOR UPDATE SKIP LOCKED",
+                ids, options.Value.MaxHolds)
+            .ToListAsync(cancellationToken);
     }
+
+    // How many messages a row stands for: one, or what its resolver says (one if it cannot tell: the row is then held).
+    private static int MessageCount(OutboxMessage row, Dictionary<string, IOutboxReferenceResolver> resolvers) =>
+        resolvers.TryGetValue(row.MessageType, out var resolver) ? Math.Max(1, resolver.MessageCount(row)) : 1;
 
     // The messages of the batch's claim-check rows, by row id, from each reference type's resolver.
     private static async Task<Dictionary<Guid, IReadOnlyList<OutboxEnvelope>>> ResolveReferencesAsync(
@@ -151,32 +174,61 @@ internal sealed partial class OutboxRelay<TContext>(
         return messages;
     }
 
-    // A row holds its message (the id is the row's), or stands for the messages its resolver built; a claim-check row
-    // nobody resolved is one message without a body, which the publish holds.
-    private static IEnumerable<Pending> MessagesOf(OutboxMessage row, Dictionary<Guid, IReadOnlyList<OutboxEnvelope>> resolved) =>
-        resolved.TryGetValue(row.Id, out var envelopes)
-            ? envelopes.Select(e => new Pending(row, e.MessageId, e.SubjectId, e.Message))
+    // A claim-check row stands for the messages its resolver built (none: the row is held for all of them); any other row
+    // holds its message, under the row's id, deserialized when published.
+    private static IEnumerable<Pending> MessagesOf(
+        OutboxMessage row, Dictionary<string, IOutboxReferenceResolver> resolvers, Dictionary<Guid, IReadOnlyList<OutboxEnvelope>> resolved) =>
+        resolvers.ContainsKey(row.MessageType)
+            ? resolved.GetValueOrDefault(row.Id, []).Select(e => new Pending(row, e.MessageId, e.SubjectId, e.Message))
             : [new Pending(row, row.Id, PartitionKey.FromBody(row.Body), null)];
 
-    // A message not published stops its subject's later ones, so they are never published ahead of it. Only the broker
-    // failing backs the whole relay off: a row whose message cannot be built is held, and the others go on.
-    private async Task<(IEnumerable<Pending> NotPublished, bool BrokerFailed)> PublishInOrderAsync(IEnumerable<Pending> messages, CancellationToken cancellationToken)
+    // Whether the row is sent: all its messages published. Otherwise a row that can be narrowed keeps only the messages
+    // not published yet, so a failure halfway through a bulk run's chunk does not publish the rest again; and a row with
+    // a message that cannot be built is held (an attempt), a broker failure is not.
+    private RowOutcome Settle(OutboxMessage row, IEnumerable<Published> outcomes, Dictionary<string, IOutboxReferenceResolver> resolvers)
     {
-        var inOrder = messages.ToList();
-        for (var i = 0; i < inOrder.Count; i++)
+        var expected = MessageCount(row, resolvers);
+        var tried = outcomes.ToList();
+        var published = tried.Where(m => m.Outcome == Outcome.Published).Select(m => m.Message.MessageId).ToHashSet();
+        if (published.Count == expected)
         {
-            var outcome = await TryPublishAsync(inOrder[i], cancellationToken);
-            if (outcome != Outcome.Published)
-            {
-                return (inOrder.Skip(i), outcome == Outcome.BrokerFailed);
-            }
+            return RowOutcome.Sent;
         }
 
-        return ([], false);
+        if (published.Count > 0 && resolvers.TryGetValue(row.MessageType, out var resolver) && resolver.Remaining(row, published) is { } rest)
+        {
+            row.Body = rest;
+        }
+
+        var reason = tried.FirstOrDefault(m => m.Outcome == Outcome.Held)?.Reason
+            ?? (tried.Count < expected ? $"{expected - tried.Count} of the {expected} messages of this claim check could not be built." : null);
+        if (reason is null)
+        {
+            return RowOutcome.Waiting;
+        }
+
+        Hold(row, new InvalidOperationException(reason));
+        return RowOutcome.Held;
+    }
+
+    // A message not published stops its subject's later ones, so they are never published ahead of it. Only the broker
+    // failing backs the whole relay off: a message that cannot be built is held, and the others go on.
+    private async Task<List<Published>> PublishInOrderAsync(IEnumerable<Pending> messages, CancellationToken cancellationToken)
+    {
+        List<Published> outcomes = [];
+        var stopped = false;
+        foreach (var message in messages)
+        {
+            var outcome = stopped ? new Published(message, Outcome.NotTried, null) : await TryPublishAsync(message, cancellationToken);
+            stopped |= outcome.Outcome != Outcome.Published;
+            outcomes.Add(outcome);
+        }
+
+        return outcomes;
     }
 
     // The message is the one a reference resolver built for a claim-check row, or the row's body deserialized.
-    private async Task<Outcome> TryPublishAsync(Pending pending, CancellationToken cancellationToken)
+    private async Task<Published> TryPublishAsync(Pending pending, CancellationToken cancellationToken)
     {
         var row = pending.Row;
         var message = pending.Message;
@@ -185,9 +237,8 @@ internal sealed partial class OutboxRelay<TContext>(
             var known = _types.GetOrAdd(row.MessageType, name => Type.GetType(name));
             if (known is null)
             {
-                // A claim-check row its resolver did not find, or a type this build does not know: kept for a later try.
-                Hold(row, new InvalidOperationException($"Outbox message type '{row.MessageType}' is not a known type and no reference resolver built it."));
-                return Outcome.Held;
+                // A type this build does not know (written by a newer one?): kept for a later try.
+                return new Published(pending, Outcome.Held, $"Outbox message type '{row.MessageType}' is not a known type and no reference resolver reads it.");
             }
 
             message = JsonSerializer.Deserialize(row.Body, known, OutboxDbContextExtensions.Json)!;
@@ -211,19 +262,32 @@ internal sealed partial class OutboxRelay<TContext>(
                     context.Headers.Set(PartitionKey.Header, id.ToString());
                 }
             }, timeout.Token);
-            return Outcome.Published;
+            return new Published(pending, Outcome.Published, null);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Unserializable(ex))
+        {
+            // The message itself cannot be sent, however long we wait: an attempt (MessagingOptions.MaxHolds).
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            return new Published(pending, Outcome.Held, ex.Message);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Not counted as an attempt (MessagingOptions.MaxHolds): the row waits for the broker however long it takes.
+            // Not counted as an attempt: the row waits for the broker however long it takes.
             row.LastError = Truncated(ex.Message);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            return Outcome.BrokerFailed;
+            return new Published(pending, Outcome.BrokerFailed, ex.Message);
         }
     }
 
+    private static bool Unserializable(Exception ex) =>
+        ex is System.Runtime.Serialization.SerializationException or JsonException or NotSupportedException
+        || (ex.InnerException is { } inner && Unserializable(inner));
+
     /// <summary>A message to publish: from its row, under its id, partitioned by its subject; null until deserialized.</summary>
     private sealed record Pending(OutboxMessage Row, Guid MessageId, Guid? SubjectId, object? Message);
+
+    /// <summary>What became of a message in this pass, with the reason when it was not published.</summary>
+    private sealed record Published(Pending Message, Outcome Outcome, string? Reason);
 
     private void Hold(OutboxMessage row, Exception reason)
     {
@@ -243,10 +307,24 @@ internal sealed partial class OutboxRelay<TContext>(
     {
         Published,
 
-        /// <summary>Its message could not be built (an unknown type, a claim check not resolved): kept for a later try.</summary>
+        /// <summary>It could not be built or serialized (an unknown type, a claim check not resolved): kept for a later try.</summary>
         Held,
 
         BrokerFailed,
+
+        /// <summary>Not tried: an earlier message of its subject was not published.</summary>
+        NotTried,
+    }
+
+    private enum RowOutcome
+    {
+        Sent,
+
+        /// <summary>A message of it cannot be built: an attempt counted.</summary>
+        Held,
+
+        /// <summary>Waiting for the broker, or behind a message of its subject that is.</summary>
+        Waiting,
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay for {Context} failed; retrying")]

@@ -133,7 +133,7 @@ public sealed class ReevaluationTests(ServicesFixture services)
                 () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, Api.Cancellation)),
                 r => r.Attempts >= 2, "the relay to try the claim check twice", _runTimeout);
             Assert.Null(row.SentAt);
-            Assert.Contains("no reference resolver built it", row.LastError, StringComparison.Ordinal);
+            Assert.Contains("1 of the 1 messages of this claim check could not be built", row.LastError, StringComparison.Ordinal);
 
             // The relay does not back off for it: another subject's grade change goes out meanwhile.
             var other = await services.RegisterLegalEntityAsync(TestIdentifiers.NewUscc(), "淮阴区暂扣消息旁路测试有限公司", TestIdentifiers.NewAccountNumber());
@@ -147,6 +147,45 @@ public sealed class ReevaluationTests(ServicesFixture services)
         finally
         {
             // Held for good otherwise, and retried on every batch of the service the other tests share.
+            await services.Grading.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteDeleteAsync(Api.Cancellation));
+        }
+    }
+
+    [Fact]
+    public async Task A_chunk_published_in_part_is_narrowed_to_the_change_not_published_and_held_for_it()
+    {
+        // A chunk of two: the subject's real grade, and the grade after it in the sequence, which was never written.
+        var (subjectId, _, _) = await BlackSubjectWhoseVetoHasLapsedAsync();
+        var gradeId = await services.Grading.QueryAsync(db => db.Set<GradeRecord>().AsNoTracking()
+            .Where(g => g.SubjectId == subjectId).OrderByDescending(g => g.EffectiveAt).Select(g => g.Id).FirstAsync(Api.Cancellation));
+        var blue = GradeChangedReference.Changed(CreditColour.Blue);
+        var id = Guid.CreateVersion7();
+        await services.Grading.QueryAsync(async db =>
+        {
+            db.Set<OutboxMessage>().Add(new OutboxMessage
+            {
+                Id = id, MessageType = GradeChangedReference.MessageType, CreatedAt = DateTimeOffset.UtcNow,
+                Body = $$"""{"firstGradeId":"{{gradeId}}","oldColours":"{{blue}}{{blue}}"}""",
+            });
+            return await db.SaveChangesAsync(Api.Cancellation);
+        });
+
+        try
+        {
+            var row = await Eventually.GetAsync(
+                () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, Api.Cancellation)),
+                r => r.Attempts >= 1, "the relay to hold the chunk", _runTimeout);
+
+            // The change that could be built went out under its grade's id; the row now stands for the other one only.
+            Assert.Null(row.SentAt);
+            Assert.Contains("of this claim check could not be built", row.LastError, StringComparison.Ordinal);
+            Assert.Equal($"{GradeChangedReference.Unchanged}{blue}", JsonDocument.Parse(row.Body).RootElement.GetProperty("oldColours").GetString());
+            await Eventually.UntilAsync(
+                () => services.Applications.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == gradeId, Api.Cancellation)),
+                "Applications to consume the change under the grade's id", _runTimeout);
+        }
+        finally
+        {
             await services.Grading.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteDeleteAsync(Api.Cancellation));
         }
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
@@ -65,31 +67,60 @@ internal sealed class GradeChangedReference(RuleSetVersions versions) : IOutboxR
         var messages = new Dictionary<Guid, IReadOnlyList<OutboxEnvelope>>(rows.Count);
         foreach (var (row, rowChanges) in changes)
         {
-            // Published whole or not at all: a row with a grade not there is left out, and the relay holds it with the reason.
-            if (!rowChanges.TrueForAll(c => grades.TryGetValue(c.GradeId, out var grade) && subjects.ContainsKey(grade.SubjectId)))
-            {
-                continue;
-            }
-
+            // A change whose grade or subject is not there is left out: the relay holds the row with the rest of it.
             var envelopes = new List<OutboxEnvelope>(rowChanges.Count);
             foreach (var change in rowChanges)
             {
-                var grade = grades[change.GradeId];
-                var reasons = await versions.DescribeAsync(grading, grade, cancellationToken);
-                envelopes.Add(new OutboxEnvelope(
-                    change.MessageId ?? grade.Id, grade.SubjectId, GradeChangedMessage.For(subjects[grade.SubjectId], grade, reasons, change.OldColour)));
+                if (grades.TryGetValue(change.GradeId, out var grade) && subjects.TryGetValue(grade.SubjectId, out var subject))
+                {
+                    var reasons = await versions.DescribeAsync(grading, grade, cancellationToken);
+                    envelopes.Add(new OutboxEnvelope(change.MessageId ?? grade.Id, grade.SubjectId, GradeChangedMessage.For(subject, grade, reasons, change.OldColour)));
+                }
             }
 
-            messages[row.Id] = envelopes;
+            if (envelopes.Count > 0)
+            {
+                messages[row.Id] = envelopes;
+            }
         }
 
         return messages;
     }
 
-    // The changes a row stands for: a chunk's, each under its grade's id, or the one of a row of the earlier shape.
+    public string? Remaining(OutboxMessage row, IReadOnlySet<Guid> published)
+    {
+        if (Parse(row) is not { GradeId: null, OldColours: { } oldColours } body)
+        {
+            return null;
+        }
+
+        var rest = oldColours.ToCharArray();
+        for (var k = 0; k < rest.Length; k++)
+        {
+            if (rest[k] != Unchanged && published.Contains(RisingGuids.After(body.FirstGradeId, k)))
+            {
+                rest[k] = Unchanged;
+            }
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(64 + rest.Length);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteChunk(json, body.FirstGradeId, rest);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // The changes a row stands for: a chunk's, each under its grade's id, or the one of a row of the earlier shape; none
+    // when the body cannot be read (the relay then holds the row).
     private static List<Change> Read(OutboxMessage row)
     {
-        var body = JsonSerializer.Deserialize<Body>(row.Body, _json)!;
+        if (Parse(row) is not { } body)
+        {
+            return [];
+        }
+
         if (body.GradeId is { } gradeId)
         {
             return [new Change(gradeId, row.Id, body.OldColour)];
@@ -107,6 +138,18 @@ internal sealed class GradeChangedReference(RuleSetVersions versions) : IOutboxR
         }
 
         return changes;
+    }
+
+    private static Body? Parse(OutboxMessage row)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Body>(row.Body, _json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private sealed record Body(Guid FirstGradeId, string? OldColours, Guid? GradeId, CreditColour? OldColour);
