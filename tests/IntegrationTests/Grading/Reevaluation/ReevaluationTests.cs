@@ -109,6 +109,90 @@ public sealed class ReevaluationTests(ServicesFixture services)
         Assert.Contains(changed.Reasons, r => r is { Code: "movement:one-step", Description: "每次评价最多提升一个颜色" });
     }
 
+    [Fact]
+    public async Task Colour_changes_spanning_several_claim_checks_each_reach_applications_once_under_their_grade_id()
+    {
+        // A chunk covers 256 grade rows: more black subjects than that whose veto has lapsed, and among them blue ones
+        // whose late payment has lapsed (a new score, the same colour: a grade row in the chunk, no message). One of
+        // each made through the API, copied row for row in subject-id order, the blue ones inside the block of black.
+        var (blackTemplate, _, blackUscc) = await BlackSubjectWhoseVetoHasLapsedAsync();
+        var (blueTemplate, blueUscc) = await BlueSubjectWhoseLatePaymentHasLapsedAsync();
+        var copies = GradeChangedReference.ChunkSize + 44;
+        // A millisecond apart: the order of the list is the order PostgreSQL sorts them, and the run writes their grades in.
+        var firstCopy = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, copies).Select(k => Guid.CreateVersion7(firstCopy.AddMilliseconds(k))).ToList();
+        var blueAt = new[] { 100, GradeChangedReference.ChunkSize + 20 };
+        var changing = await CopySubjectAsync(blackTemplate, [.. ids.Where((_, k) => !blueAt.Contains(k))]);
+        var steadyCopies = await CopySubjectAsync(blueTemplate, [.. blueAt.Select(k => ids[k])]);
+        changing[blackTemplate] = blackUscc;
+        var steady = new Dictionary<Guid, string>(steadyCopies) { [blueTemplate] = blueUscc };
+
+        var run = await RunMonthlyToTheEndAsync();
+
+        Assert.Null(run.GetProperty("error").GetString());
+        var runId = run.GetProperty("id").GetGuid();
+        var cause = $"monthly re-evaluation {runId}";
+        List<Guid> ours = [.. changing.Keys, .. steady.Keys];
+        var grades = await services.Grading.QueryAsync(db => db.Set<GradeRecord>().AsNoTracking()
+            .Where(g => ours.Contains(g.SubjectId) && g.Cause == cause).ToListAsync(Api.Cancellation));
+        Assert.Equal(ours.Order(), grades.Select(g => g.SubjectId).Order());
+        var gradeOf = grades.ToDictionary(g => g.SubjectId);
+        Assert.All(changing.Keys, s => Assert.Equal(CreditColour.Red, gradeOf[s].Colour));
+        Assert.All(steady.Keys, s => Assert.Equal((CreditColour.Blue, 100), (gradeOf[s].Colour, gradeOf[s].Score)));
+
+        // Every change consumed by Applications under its grade's id; the blue ones' chunk-mates went out, they did not.
+        var changeIds = changing.Keys.Select(s => gradeOf[s].Id).ToList();
+        await Eventually.UntilAsync(
+            () => services.Applications.QueryAsync(async db => await db.Set<InboxMessage>()
+                .Where(m => changeIds.Contains(m.MessageId)).Select(m => m.MessageId).Distinct().CountAsync(Api.Cancellation) == changeIds.Count),
+            $"Applications to consume all {changeIds.Count} colour changes", _runTimeout);
+        var steadyIds = steady.Keys.Select(s => gradeOf[s].Id).ToList();
+        Assert.False(await services.Applications.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => steadyIds.Contains(m.MessageId), Api.Cancellation)),
+            "a grade whose colour stayed is not announced");
+
+        // The run's claim checks (only bulk runs write them, one run at a time), each marked sent once all the messages
+        // it stands for are published.
+        var (startedAt, finishedAt) = (run.GetProperty("startedAt").GetDateTimeOffset(), run.GetProperty("finishedAt").GetDateTimeOffset());
+        var rows = await Eventually.GetAsync(
+            () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.MessageType == GradeChangedReference.MessageType && m.CreatedAt >= startedAt && m.CreatedAt <= finishedAt).ToListAsync(Api.Cancellation)),
+            rows => rows.TrueForAll(r => r.SentAt is not null), "the run's claim checks to be marked sent", _runTimeout);
+        var resolved = await services.Grading.QueryAsync(db => new GradeChangedReference(new RuleSetVersions()).ResolveAsync(db, rows, Api.Cancellation));
+        var envelopes = rows.SelectMany(r => resolved.TryGetValue(r.Id, out var messages) ? messages.Select(m => (Row: r, Message: m)) : []).ToList();
+        Assert.Equal(run.GetProperty("changed").GetInt64(), envelopes.Count);
+        Assert.True(rows.Count < envelopes.Count, $"{rows.Count} claim checks for {envelopes.Count} colour changes");
+        var rowsWithOurs = envelopes.Where(e => changeIds.Contains(e.Message.MessageId)).Select(e => e.Row.Id).Distinct().Count();
+        Assert.True(rowsWithOurs >= 2, $"our {changeIds.Count} changes span {rowsWithOurs} claim check(s)");
+
+        foreach (var (subjectId, uscc) in changing)
+        {
+            var gradeId = gradeOf[subjectId].Id;
+            var (_, envelope) = Assert.Single(envelopes, e => e.Message.MessageId == gradeId);
+            Assert.Equal(subjectId, envelope.SubjectId);
+            var changed = Assert.IsType<CreditGradeChanged>(envelope.Message);
+            Assert.Equal((subjectId, uscc, CreditColour.Black, CreditColour.Red), (changed.SubjectId, changed.Identifier, changed.OldColour, changed.NewColour));
+        }
+
+        Assert.DoesNotContain(envelopes, e => steadyIds.Contains(e.Message.MessageId));
+
+        // Inside their chunks the copied blue subjects' grade rows are marked unchanged, the black ones' as from black.
+        var marks = new Dictionary<Guid, char>();
+        foreach (var row in rows)
+        {
+            using var body = JsonDocument.Parse(row.Body);
+            var firstGradeId = body.RootElement.GetProperty("firstGradeId").GetGuid();
+            var oldColours = body.RootElement.GetProperty("oldColours").GetString()!;
+            Assert.InRange(oldColours.Length, 1, GradeChangedReference.ChunkSize);
+            for (var k = 0; k < oldColours.Length; k++)
+            {
+                marks.Add(RisingGuids.After(firstGradeId, k), oldColours[k]);
+            }
+        }
+
+        Assert.All(steadyCopies.Keys, s => Assert.Equal(GradeChangedReference.Unchanged, marks[gradeOf[s].Id]));
+        Assert.All(changing.Keys, s => Assert.Equal(GradeChangedReference.Changed(CreditColour.Black), marks[gradeOf[s].Id]));
+    }
+
     [Theory]
     [InlineData("chunk")]
     [InlineData("one change, the earlier shape")]
@@ -314,6 +398,61 @@ public sealed class ReevaluationTests(ServicesFixture services)
             $"""UPDATE credit_events SET "ExpiresAt" = now() - interval '1 hour' WHERE "Id" = {eventId}""", Api.Cancellation));
         return (subjectId, eventId, uscc);
     }
+
+    // A blue subject whose late payment (−2) counted until an hour ago: the run gives it back its 100, blue still
+    // (green asks for twelve months of history).
+    private async Task<(Guid SubjectId, string Uscc)> BlueSubjectWhoseLatePaymentHasLapsedAsync()
+    {
+        var uscc = TestIdentifiers.NewUscc();
+        var subjectId = await services.RegisterLegalEntityAsync(uscc, "淮阴区重新评价分值测试有限公司");
+        var late = await services.RecordEventInForceAsync(subjectId, "late-payment-1-15", DateTimeOffset.UtcNow.AddDays(-5));
+        var eventId = late.GetProperty("eventId").GetGuid();
+        using var officer = services.CreateClient(ResourceNames.Grading, Roles.CreditOfficer);
+        var subject = await officer.GetJsonAsync($"/api/subjects/{subjectId}");
+        Assert.Equal(("blue", 98), (subject.GetProperty("colour").GetString(), subject.GetProperty("score").GetInt32()));
+
+        await services.Grading.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE credit_events SET "ExpiresAt" = now() - interval '1 hour' WHERE "Id" = {eventId}""", Api.Cancellation));
+        return (subjectId, uscc);
+    }
+
+    // Copies of a subject made through the API, row for row (subject, account, ledger, grade history) under the given
+    // ids, in one SaveChanges rather than three requests each (registration, event, four-eyes approval). Their earlier
+    // grades are not announced: the other services first hear of the copies through the run's messages.
+    private Task<Dictionary<Guid, string>> CopySubjectAsync(Guid templateId, IReadOnlyList<Guid> ids) => services.Grading.QueryAsync(async db =>
+    {
+        var template = await db.Set<Subject>().AsNoTracking().Include(s => s.Accounts).SingleAsync(s => s.Id == templateId, Api.Cancellation);
+        var events = await db.Set<CreditEvent>().AsNoTracking().Where(e => e.SubjectId == templateId).ToListAsync(Api.Cancellation);
+        var grades = await db.Set<GradeRecord>().AsNoTracking().Where(g => g.SubjectId == templateId).ToListAsync(Api.Cancellation);
+        var identifiers = new Dictionary<Guid, string>();
+        foreach (var id in ids)
+        {
+            var copy = new Subject
+            {
+                Id = id, Kind = template.Kind, Identifier = TestIdentifiers.NewUscc(), Name = template.Name, CreatedAt = template.CreatedAt,
+                Colour = template.Colour, Score = template.Score, RuleVersion = template.RuleVersion, GradedAt = template.GradedAt,
+                LastRedOrBlackAt = template.LastRedOrBlackAt,
+                Accounts = [.. template.Accounts.Select(_ => new PowerAccount { Id = Guid.CreateVersion7(), SubjectId = id, Number = TestIdentifiers.NewAccountNumber() })],
+            };
+            db.Add(copy);
+            db.AddRange(events.Select(e => new CreditEvent
+            {
+                Id = Guid.CreateVersion7(), SubjectId = id, EventType = e.EventType, Points = e.Points, OccurredAt = e.OccurredAt,
+                RecordedAt = e.RecordedAt, ExpiresAt = e.ExpiresAt, Source = e.Source, ExternalId = e.ExternalId, AccountNumber = e.AccountNumber,
+                RuleVersion = e.RuleVersion, Evidence = e.Evidence, RecordedBy = e.RecordedBy, Status = e.Status, ApprovedBy = e.ApprovedBy,
+                ApprovedAt = e.ApprovedAt, DecisionNote = e.DecisionNote, ResolvedAt = e.ResolvedAt,
+            }));
+            db.AddRange(grades.Select(g => new GradeRecord
+            {
+                Id = Guid.CreateVersion7(), SubjectId = id, Colour = g.Colour, Score = g.Score, RuleVersion = g.RuleVersion, Reasons = g.Reasons,
+                EffectiveAt = g.EffectiveAt, Cause = g.Cause,
+            }));
+            identifiers[id] = copy.Identifier;
+        }
+
+        await db.SaveChangesAsync(Api.Cancellation);
+        return identifiers;
+    });
 
     private async Task<JsonElement> RunMonthlyToTheEndAsync() => await WaitFinishedAsync(await StartMonthlyAsync());
 
