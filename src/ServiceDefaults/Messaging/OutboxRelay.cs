@@ -122,33 +122,28 @@ internal sealed partial class OutboxRelay<TContext>(
     }
 
     // The oldest unsent rows whose messages fit the batch size (always the first): a claim-check row of a bulk run stands
-    // for hundreds. Looked at first without locks, then locked by id, so no row is held locked that this pass will not
-    // publish: another replica would skip it and publish later rows of its subjects ahead of it.
+    // for hundreds. One statement, as every pass of the busy per-event path needs; the rows claimed past the batch size
+    // stay locked until this pass commits and head the next one. Meanwhile another replica skips them, as it skips any
+    // claimed row: replicas never promised an order between them, and consumers ignore a grade older than the one they
+    // hold (MessagingOptions.PartitionBySubject, ADR 0002).
     private async Task<List<OutboxMessage>> ClaimAsync(TContext db, Dictionary<string, IOutboxReferenceResolver> resolvers, CancellationToken cancellationToken)
     {
-        var candidates = await db.Set<OutboxMessage>()
-            .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL AND attempts < {1} ORDER BY created_at, id LIMIT {0}",
+        var claimed = await db.Set<OutboxMessage>()
+            .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL AND attempts < {1} ORDER BY created_at, id LIMIT {0} FOR UPDATE SKIP LOCKED",
                 options.Value.RelayBatchSize, options.Value.MaxHolds)
-            .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        List<Guid> ids = [];
         var messages = 0;
-        foreach (var row in candidates)
+        for (var i = 0; i < claimed.Count; i++)
         {
-            messages += MessageCount(row, resolvers);
-            if (ids.Count > 0 && messages > options.Value.RelayBatchSize)
+            messages += MessageCount(claimed[i], resolvers);
+            if (i > 0 && messages > options.Value.RelayBatchSize)
             {
-                break;
+                return claimed[..i];
             }
-
-            ids.Add(row.Id);
         }
 
-        return await db.Set<OutboxMessage>()
-            .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE id = ANY({0}) AND sent_at IS NULL AND attempts < {1} ORDER BY created_at, id FOR UPDATE SKIP LOCKED",
-                ids, options.Value.MaxHolds)
-            .ToListAsync(cancellationToken);
+        return claimed;
     }
 
     // How many messages a row stands for: one, or what its resolver says (one if it cannot tell: the row is then held).
