@@ -15,9 +15,10 @@ namespace CreditPower.ServiceDefaults.Messaging;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so replicas share the work; a row whose publish fails stays unsent and
 /// is retried with back-off (broker outage, process kill). A row published but not yet marked when the
 /// process dies is published again with the same MessageId, which consumers' inboxes drop.
-/// The rows of one subject are published one after another in the order they were written; different subjects
+/// The messages of one subject are published one after another in the order they were written; different subjects
 /// concurrently, so a batch costs about one confirm round trip instead of one per row (publishing one row at a time
-/// capped the relay near 200 rows a second on a loaded 2-core machine: bench/Pipeline).
+/// capped the relay near 200 rows a second on a loaded 2-core machine: bench/Pipeline). A claim-check row stands for
+/// the messages its <see cref="IOutboxReferenceResolver"/> builds, and counts as that many in a batch.
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
