@@ -86,7 +86,7 @@ internal sealed partial class OutboxRelay<TContext>(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var batch = await ClaimAsync(db, resolvers, ct);
+            var (batch, counts) = await ClaimAsync(db, resolvers, ct);
             var resolved = await ResolveReferencesAsync(resolvers, db, batch, ct);
             var results = await Task.WhenAll(batch
                 .SelectMany(row => MessagesOf(row, resolvers, resolved))
@@ -98,7 +98,7 @@ internal sealed partial class OutboxRelay<TContext>(
             var held = 0;
             foreach (var row in batch)
             {
-                switch (Settle(row, outcomes[row.Id], resolvers))
+                switch (Settle(row, counts[row.Id], outcomes[row.Id], resolvers))
                 {
                     case RowOutcome.Sent:
                         sent.Add(row.Id);
@@ -127,24 +127,30 @@ internal sealed partial class OutboxRelay<TContext>(
     // stay locked until this pass commits and head the next one. Meanwhile another replica skips them, as it skips any
     // claimed row: replicas never promised an order between them, and consumers ignore a grade older than the one they
     // hold (MessagingOptions.PartitionBySubject, ADR 0002).
-    private async Task<List<OutboxMessage>> ClaimAsync(TContext db, Dictionary<string, IOutboxReferenceResolver> resolvers, CancellationToken cancellationToken)
+    private async Task<(List<OutboxMessage> Rows, Dictionary<Guid, int> Counts)> ClaimAsync(
+        TContext db, Dictionary<string, IOutboxReferenceResolver> resolvers, CancellationToken cancellationToken)
     {
         var claimed = await db.Set<OutboxMessage>()
             .FromSqlRaw("SELECT * FROM " + OutboxModelBuilderExtensions.OutboxTable + " WHERE sent_at IS NULL AND attempts < {1} ORDER BY created_at, id LIMIT {0} FOR UPDATE SKIP LOCKED",
                 options.Value.RelayBatchSize, options.Value.MaxHolds)
             .ToListAsync(cancellationToken);
 
+        // Counted once here (a resolver reads the row's body for it) and settled against after publishing.
+        var counts = new Dictionary<Guid, int>(claimed.Count);
         var messages = 0;
         for (var i = 0; i < claimed.Count; i++)
         {
-            messages += MessageCount(claimed[i], resolvers);
+            var count = MessageCount(claimed[i], resolvers);
+            messages += count;
             if (i > 0 && messages > options.Value.RelayBatchSize)
             {
-                return claimed[..i];
+                return (claimed[..i], counts);
             }
+
+            counts[claimed[i].Id] = count;
         }
 
-        return claimed;
+        return (claimed, counts);
     }
 
     // How many messages a row stands for: one, or what its resolver says (one if it cannot tell: the row is then held).
@@ -181,9 +187,8 @@ internal sealed partial class OutboxRelay<TContext>(
     // Whether the row is sent: all its messages published. Otherwise a row that can be narrowed keeps only the messages
     // not published yet, so a failure halfway through a bulk run's chunk does not publish the rest again; and a row with
     // a message that cannot be built is held (an attempt), a broker failure is not.
-    private RowOutcome Settle(OutboxMessage row, IEnumerable<Published> outcomes, Dictionary<string, IOutboxReferenceResolver> resolvers)
+    private RowOutcome Settle(OutboxMessage row, int expected, IEnumerable<Published> outcomes, Dictionary<string, IOutboxReferenceResolver> resolvers)
     {
-        var expected = MessageCount(row, resolvers);
         var tried = outcomes.ToList();
         var published = tried.Where(m => m.Outcome == Outcome.Published).Select(m => m.Message.MessageId).ToHashSet();
         if (published.Count == expected)
