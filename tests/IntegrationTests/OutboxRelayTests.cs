@@ -39,6 +39,7 @@ public sealed class OutboxRelayTests(ServicesFixture services)
                 () => services.ValueAdded.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Id == good && m.SentAt != null, Api.Cancellation)),
                 "the good row to be published past the unbuildable ones", TimeSpan.FromSeconds(30));
             var dead = await services.ValueAdded.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(Api.Cancellation));
+            Assert.Equal(ids.Order(), dead.Select(m => m.Id).Order());
             Assert.All(dead, m =>
             {
                 Assert.Null(m.SentAt);

@@ -74,7 +74,8 @@ public sealed class ReevaluationTests(ServicesFixture services)
     {
         var (subjectId, _, uscc) = await BlackSubjectWhoseVetoHasLapsedAsync();
 
-        var runId = (await RunMonthlyToTheEndAsync()).GetProperty("id").GetGuid();
+        var run = await RunMonthlyToTheEndAsync();
+        var runId = run.GetProperty("id").GetGuid();
 
         // The run wrote claim checks to the outbox (a chunk of grade rows each, not the messages); the relay publishes
         // the black → red change as the contract's CreditGradeChanged built from the grade row and the subject, under
@@ -88,15 +89,7 @@ public sealed class ReevaluationTests(ServicesFixture services)
         Assert.True(await services.Applications.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == gradeId, Api.Cancellation)),
             "Applications consumed the change under the grade's id");
 
-        var (row, message) = await services.Grading.QueryAsync(async db =>
-        {
-            var resolver = new GradeChangedReference(new RuleSetVersions());
-            var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == GradeChangedReference.MessageType && m.SentAt != null)
-                .ToListAsync(Api.Cancellation);
-            var resolved = await resolver.ResolveAsync(db, rows, Api.Cancellation);
-            return rows.SelectMany(r => resolved.TryGetValue(r.Id, out var messages) ? messages.Select(m => (Row: r, Message: m)) : [])
-                .Single(m => m.Message.MessageId == gradeId);
-        });
+        var (row, message) = Assert.Single(await PublishedClaimChecksAsync(run), m => m.Message.MessageId == gradeId);
         Assert.True(row.Body.Length < 64 + GradeChangedReference.ChunkSize, $"the claim check is small: {row.Body}");
         Assert.Equal(subjectId, message.SubjectId);
         var changed = Assert.IsType<CreditGradeChanged>(message.Message);
@@ -150,17 +143,10 @@ public sealed class ReevaluationTests(ServicesFixture services)
         Assert.False(await services.Applications.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => steadyIds.Contains(m.MessageId), Api.Cancellation)),
             "a grade whose colour stayed is not announced");
 
-        // The run's claim checks (only bulk runs write them, one run at a time), each marked sent once all the messages
-        // it stands for are published.
-        var (startedAt, finishedAt) = (run.GetProperty("startedAt").GetDateTimeOffset(), run.GetProperty("finishedAt").GetDateTimeOffset());
-        var rows = await Eventually.GetAsync(
-            () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.MessageType == GradeChangedReference.MessageType && m.CreatedAt >= startedAt && m.CreatedAt <= finishedAt).ToListAsync(Api.Cancellation)),
-            rows => rows.TrueForAll(r => r.SentAt is not null), "the run's claim checks to be marked sent", _runTimeout);
-        var resolved = await services.Grading.QueryAsync(db => new GradeChangedReference(new RuleSetVersions()).ResolveAsync(db, rows, Api.Cancellation));
-        var envelopes = rows.SelectMany(r => resolved.TryGetValue(r.Id, out var messages) ? messages.Select(m => (Row: r, Message: m)) : []).ToList();
+        var envelopes = await PublishedClaimChecksAsync(run);
+        var rowCount = envelopes.Select(e => e.Row.Id).Distinct().Count();
         Assert.Equal(run.GetProperty("changed").GetInt64(), envelopes.Count);
-        Assert.True(rows.Count < envelopes.Count, $"{rows.Count} claim checks for {envelopes.Count} colour changes");
+        Assert.True(rowCount < envelopes.Count, $"{rowCount} claim checks for {envelopes.Count} colour changes");
         var rowsWithOurs = envelopes.Where(e => changeIds.Contains(e.Message.MessageId)).Select(e => e.Row.Id).Distinct().Count();
         Assert.True(rowsWithOurs >= 2, $"our {changeIds.Count} changes span {rowsWithOurs} claim check(s)");
 
@@ -177,7 +163,7 @@ public sealed class ReevaluationTests(ServicesFixture services)
 
         // Inside their chunks the copied blue subjects' grade rows are marked unchanged, the black ones' as from black.
         var marks = new Dictionary<Guid, char>();
-        foreach (var row in rows)
+        foreach (var row in envelopes.Select(e => e.Row).DistinctBy(r => r.Id))
         {
             using var body = JsonDocument.Parse(row.Body);
             var firstGradeId = body.RootElement.GetProperty("firstGradeId").GetGuid();
@@ -198,41 +184,22 @@ public sealed class ReevaluationTests(ServicesFixture services)
     [InlineData("one change, the earlier shape")]
     public async Task A_claim_check_whose_grade_is_not_there_is_held_with_the_reason_while_the_rest_is_published(string shape)
     {
-        var id = Guid.CreateVersion7();
-        var body = shape == "chunk"
+        await using var claimCheck = await ClaimCheckAsync(shape == "chunk"
             ? $$"""{"firstGradeId":"{{Guid.CreateVersion7()}}","oldColours":"-3"}"""
-            : $$"""{"subjectId":"{{Guid.CreateVersion7()}}","gradeId":"{{Guid.CreateVersion7()}}","oldColour":null}""";
-        await services.Grading.QueryAsync(async db =>
-        {
-            db.Set<OutboxMessage>().Add(new OutboxMessage
-            {
-                Id = id, MessageType = GradeChangedReference.MessageType, Body = body, CreatedAt = DateTimeOffset.UtcNow,
-            });
-            return await db.SaveChangesAsync(Api.Cancellation);
-        });
+            : $$"""{"subjectId":"{{Guid.CreateVersion7()}}","gradeId":"{{Guid.CreateVersion7()}}","oldColour":null}""");
 
-        try
-        {
-            var row = await Eventually.GetAsync(
-                () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, Api.Cancellation)),
-                r => r.Attempts >= 2, "the relay to try the claim check twice", _runTimeout);
-            Assert.Null(row.SentAt);
-            Assert.Contains("1 of the 1 messages of this claim check could not be built", row.LastError, StringComparison.Ordinal);
+        var row = await claimCheck.HeldAsync(attempts: 2);
+        Assert.Null(row.SentAt);
+        Assert.Contains("1 of the 1 messages of this claim check could not be built", row.LastError, StringComparison.Ordinal);
 
-            // The relay does not back off for it: another subject's grade change goes out meanwhile.
-            var other = await services.RegisterLegalEntityAsync(TestIdentifiers.NewUscc(), "淮阴区暂扣消息旁路测试有限公司", TestIdentifiers.NewAccountNumber());
-            await services.RecordEventInForceAsync(other, "contract-violation", DateTimeOffset.UtcNow.AddDays(-1));
-            await Eventually.UntilAsync(
-                () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>()
-                    .FromSql($"SELECT * FROM outbox_messages WHERE body->>'subjectId' = {other.ToString()}")
-                    .AnyAsync(m => m.SentAt != null, Api.Cancellation)),
-                "the other subject's grade change to be published", TimeSpan.FromSeconds(5));
-        }
-        finally
-        {
-            // Held for good otherwise, and retried on every batch of the service the other tests share.
-            await services.Grading.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteDeleteAsync(Api.Cancellation));
-        }
+        // The relay does not back off for it: another subject's grade change goes out meanwhile.
+        var other = await services.RegisterLegalEntityAsync(TestIdentifiers.NewUscc(), "淮阴区暂扣消息旁路测试有限公司", TestIdentifiers.NewAccountNumber());
+        await services.RecordEventInForceAsync(other, "contract-violation", DateTimeOffset.UtcNow.AddDays(-1));
+        await Eventually.UntilAsync(
+            () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>()
+                .FromSql($"SELECT * FROM outbox_messages WHERE body->>'subjectId' = {other.ToString()}")
+                .AnyAsync(m => m.SentAt != null, Api.Cancellation)),
+            "the other subject's grade change to be published", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -243,35 +210,17 @@ public sealed class ReevaluationTests(ServicesFixture services)
         var gradeId = await services.Grading.QueryAsync(db => db.Set<GradeRecord>().AsNoTracking()
             .Where(g => g.SubjectId == subjectId).OrderByDescending(g => g.EffectiveAt).Select(g => g.Id).FirstAsync(Api.Cancellation));
         var blue = GradeChangedReference.Changed(CreditColour.Blue);
-        var id = Guid.CreateVersion7();
-        await services.Grading.QueryAsync(async db =>
-        {
-            db.Set<OutboxMessage>().Add(new OutboxMessage
-            {
-                Id = id, MessageType = GradeChangedReference.MessageType, CreatedAt = DateTimeOffset.UtcNow,
-                Body = $$"""{"firstGradeId":"{{gradeId}}","oldColours":"{{blue}}{{blue}}"}""",
-            });
-            return await db.SaveChangesAsync(Api.Cancellation);
-        });
+        await using var claimCheck = await ClaimCheckAsync($$"""{"firstGradeId":"{{gradeId}}","oldColours":"{{blue}}{{blue}}"}""");
 
-        try
-        {
-            var row = await Eventually.GetAsync(
-                () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, Api.Cancellation)),
-                r => r.Attempts >= 1, "the relay to hold the chunk", _runTimeout);
+        var row = await claimCheck.HeldAsync(attempts: 1);
 
-            // The change that could be built went out under its grade's id; the row now stands for the other one only.
-            Assert.Null(row.SentAt);
-            Assert.Contains("of this claim check could not be built", row.LastError, StringComparison.Ordinal);
-            Assert.Equal($"{GradeChangedReference.Unchanged}{blue}", JsonDocument.Parse(row.Body).RootElement.GetProperty("oldColours").GetString());
-            await Eventually.UntilAsync(
-                () => services.Applications.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == gradeId, Api.Cancellation)),
-                "Applications to consume the change under the grade's id", _runTimeout);
-        }
-        finally
-        {
-            await services.Grading.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteDeleteAsync(Api.Cancellation));
-        }
+        // The change that could be built went out under its grade's id; the row now stands for the other one only.
+        Assert.Null(row.SentAt);
+        Assert.Contains("of this claim check could not be built", row.LastError, StringComparison.Ordinal);
+        Assert.Equal($"{GradeChangedReference.Unchanged}{blue}", JsonDocument.Parse(row.Body).RootElement.GetProperty("oldColours").GetString());
+        await Eventually.UntilAsync(
+            () => services.Applications.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == gradeId, Api.Cancellation)),
+            "Applications to consume the change under the grade's id", _runTimeout);
     }
 
     [Fact]
@@ -453,6 +402,46 @@ public sealed class ReevaluationTests(ServicesFixture services)
         await db.SaveChangesAsync(Api.Cancellation);
         return identifiers;
     });
+
+    // A claim check put in Grading's outbox by hand, deleted when disposed: held for good otherwise, and retried on every
+    // batch of the service the other tests share.
+    private async Task<ClaimCheck> ClaimCheckAsync(string body)
+    {
+        var id = Guid.CreateVersion7();
+        await services.Grading.QueryAsync(async db =>
+        {
+            db.Set<OutboxMessage>().Add(new OutboxMessage
+            {
+                Id = id, MessageType = GradeChangedReference.MessageType, Body = body, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync(Api.Cancellation);
+        });
+        return new ClaimCheck(services, id);
+    }
+
+    private sealed class ClaimCheck(ServicesFixture services, Guid id) : IAsyncDisposable
+    {
+        /// <summary>The row once the relay has held it <paramref name="attempts"/> times.</summary>
+        public Task<OutboxMessage> HeldAsync(int attempts) => Eventually.GetAsync(
+            () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, Api.Cancellation)),
+            r => r.Attempts >= attempts, $"the relay to hold the claim check {attempts} time(s)", _runTimeout);
+
+        public async ValueTask DisposeAsync() =>
+            await services.Grading.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteDeleteAsync(Api.Cancellation));
+    }
+
+    // The claim checks a run wrote (only bulk runs write them, one run at a time) once the relay has marked each sent —
+    // after all the messages it stands for are published — with those messages as the relay builds them.
+    private async Task<List<(OutboxMessage Row, OutboxEnvelope Message)>> PublishedClaimChecksAsync(JsonElement run)
+    {
+        var (startedAt, finishedAt) = (run.GetProperty("startedAt").GetDateTimeOffset(), run.GetProperty("finishedAt").GetDateTimeOffset());
+        var rows = await Eventually.GetAsync(
+            () => services.Grading.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.MessageType == GradeChangedReference.MessageType && m.CreatedAt >= startedAt && m.CreatedAt <= finishedAt).ToListAsync(Api.Cancellation)),
+            rows => rows.Count > 0 && rows.TrueForAll(r => r.SentAt is not null), "the run's claim checks to be marked sent", _runTimeout);
+        var resolved = await services.Grading.QueryAsync(db => new GradeChangedReference(new RuleSetVersions()).ResolveAsync(db, rows, Api.Cancellation));
+        return [.. rows.SelectMany(r => resolved.TryGetValue(r.Id, out var messages) ? messages.Select(m => (Row: r, Message: m)) : [])];
+    }
 
     private async Task<JsonElement> RunMonthlyToTheEndAsync() => await WaitFinishedAsync(await StartMonthlyAsync());
 
