@@ -1,4 +1,3 @@
-using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +11,8 @@ using OpenTelemetry.Trace;
 
 namespace CreditPower.ServiceDefaults;
 
-/// <summary>What every CreditPower process shares: telemetry, health, resilience, service discovery and the working-day calendar.</summary>
+/// <summary>What every CreditPower process shares: telemetry, health, resilience, service discovery (the working-day
+/// calendar is added by the services that count working days: <c>AddWorkingDayCalendar</c>).</summary>
 public static class Extensions
 {
     public const string HealthPath = "/health";
@@ -31,7 +31,6 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
-        builder.AddWorkingDayCalendar();
         return builder;
     }
 

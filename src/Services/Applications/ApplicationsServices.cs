@@ -6,6 +6,7 @@ using CreditPower.Applications.Features.Lifecycle;
 using CreditPower.Applications.Features.Subjects;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 
 namespace CreditPower.Applications;
@@ -15,6 +16,7 @@ internal static class ApplicationsServices
     public static IHostApplicationBuilder AddApplicationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ApplicationsDbContext>(ResourceNames.ApplicationsDb);
+        builder.AddWorkingDayCalendar();
         builder.AddMessaging<ApplicationsDbContext>(ResourceNames.Applications, bus =>
         {
             bus.AddConsumer<CreditGradeChangedConsumer>();

@@ -1,12 +1,13 @@
 using CreditPower.Grading.Data;
-using CreditPower.Grading.Features.Commitments;
 using CreditPower.Grading.Features.BillingFeed;
+using CreditPower.Grading.Features.Commitments;
 using CreditPower.Grading.Features.Grades;
 using CreditPower.Grading.Features.Objections;
 using CreditPower.Grading.Features.Reevaluation;
 using CreditPower.Grading.Features.RuleSets;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 
 namespace CreditPower.Grading;
@@ -16,6 +17,7 @@ internal static class GradingServices
     public static IHostApplicationBuilder AddGradingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<GradingDbContext>(ResourceNames.GradingDb);
+        builder.AddWorkingDayCalendar();
         builder.Services.AddHostedService<RuleSetSeeder>();
         // No Redis spans: the instrumentation keeps every traced request's profiled commands (and its Activity) until
         // a 10 s drain, which under the grade look-up load cost ~250 MB of working set and ~15 % throughput (bench/Lookup).

@@ -9,6 +9,7 @@ using CreditPower.Notifications.Features.Receipts;
 using CreditPower.Notifications.Features.Templates;
 using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 
 namespace CreditPower.Notifications;
@@ -18,6 +19,7 @@ internal static class NotificationsServices
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>(ResourceNames.NotificationsDb);
+        builder.AddWorkingDayCalendar();
         builder.Services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.SectionName);
         builder.Services.AddSingleton<LetterIssuer>();
         builder.Services.AddSingleton<TemplatesInForce>();
