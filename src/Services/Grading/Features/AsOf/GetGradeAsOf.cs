@@ -4,6 +4,7 @@ using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.RuleSets;
 using CreditPower.ServiceDefaults.Api;
+using CreditPower.ServiceDefaults.Dates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ internal static class GetGradeAsOf
         {
             return TypedResults.Problem(
                 title: "该时间点尚无信用评价",
-                detail: $"该信用主体于 {subject.CreatedAt:yyyy-MM-dd HH:mm:ss} (UTC) 登记，此前没有信用评价。",
+                detail: $"该信用主体于 {ChinaDates.NumericWithTime(subject.CreatedAt)} 登记，此前没有信用评价。",
                 statusCode: StatusCodes.Status404NotFound);
         }
 

@@ -1,6 +1,5 @@
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
-using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using MassTransit;
 
@@ -19,7 +18,7 @@ internal sealed class CommitmentBrokenConsumer(GradingDbContext db, CommitmentEv
         var broken = context.Message;
         await commitments.RecordAsync(
             broken.SubjectId, broken.Identifier, "commitment-broken", $"{broken.CommitmentId}:broken", broken.VerifiedAt,
-            $"违背信用承诺：{broken.Promise}（承诺期限 {ChinaDates.Numeric(broken.Deadline)}，申请 {broken.ApplicationId}）", broken.VerifiedBy,
+            $"违背信用承诺：{broken.Promise}（申请 {broken.ApplicationId}）", broken.VerifiedBy,
             context.CancellationToken);
     }
 }
