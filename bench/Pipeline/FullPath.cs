@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.TestSupport;
 using Npgsql;
 using RabbitMQ.Client;
@@ -222,7 +223,7 @@ internal sealed class FullPath : IDisposable
     /// <summary>One request: the bill of each subject <paramref name="indexes"/>' account, due ten days ago, is overdue.</summary>
     private async Task PostFactsAsync(int[] indexes, CancellationToken cancellationToken)
     {
-        var dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-10);
+        var dueDate = ChinaDates.Today(TimeProvider.System).AddDays(-10);
         var facts = indexes.Select(index => new
         {
             Source,

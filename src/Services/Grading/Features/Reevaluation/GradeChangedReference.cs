@@ -50,7 +50,13 @@ internal sealed class GradeChangedReference(RuleSetVersions versions) : IOutboxR
     /// <summary>The character <see cref="WriteChunk"/> writes for a grade that changed from <paramref name="oldColour"/>.</summary>
     public static char Changed(CreditColour? oldColour) => (char)('0' + (int)(oldColour ?? 0));
 
-    public int MessageCount(OutboxMessage row) => Read(row).Count;
+    public int MessageCount(OutboxMessage row) => Parse(row) switch
+    {
+        null => 0,
+        { GradeId: not null } => 1,
+        { OldColours: { } oldColours } => oldColours.Count(c => c != Unchanged),
+        _ => 0,
+    };
 
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<OutboxEnvelope>>> ResolveAsync(
         DbContext db, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
