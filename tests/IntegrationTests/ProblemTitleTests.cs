@@ -30,7 +30,7 @@ public sealed class ProblemTitleTests(ServicesFixture services)
         using var response = await officer.GetAsync($"/api/subjects/{Guid.NewGuid()}", Api.Cancellation);
 
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.NotFound);
-        Assert.Equal("未找到", problem.GetProperty("title").GetString());
+        Assert.Equal("未找到相应记录", problem.GetProperty("title").GetString());
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class ProblemTitleTests(ServicesFixture services)
 
         Assert.Equal("未登录或登录已过期", (await Api.AssertProblemAsync(unauthenticated, HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
         Assert.Equal("无权访问", (await Api.AssertProblemAsync(forbidden, HttpStatusCode.Forbidden)).GetProperty("title").GetString());
-        Assert.Equal("未找到", (await Api.AssertProblemAsync(unknown, HttpStatusCode.NotFound)).GetProperty("title").GetString());
+        Assert.Equal("未找到相应记录", (await Api.AssertProblemAsync(unknown, HttpStatusCode.NotFound)).GetProperty("title").GetString());
     }
 
     [Fact]

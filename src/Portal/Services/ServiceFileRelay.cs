@@ -42,7 +42,7 @@ public sealed class ServiceFileRelay(IHttpClientFactory clients, ServiceTokenIss
             {
                 var problem = await ApiProblem.ReadAsync(response, cancellationToken);
                 var summary = problem.Summary();
-                return ErrorPage(problem.Title, summary == problem.Title ? "文件未能取得，请返回上一页重试。" : summary, (int)response.StatusCode, back);
+                return ErrorPage(problem.Title, summary == problem.Title ? "文件获取失败，请返回上一页重试。" : summary, (int)response.StatusCode, back);
             }
 
             if (response.Headers.TryGetValues(ChecksumHeader, out var checksum))

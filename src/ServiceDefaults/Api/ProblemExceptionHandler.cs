@@ -68,7 +68,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "请求数据无效",
+            Title = Problems.InvalidTitle,
             Detail = string.Join("；", errors.Select(e => $"{e.Key}：{e.Value[0]}")),
         };
     }

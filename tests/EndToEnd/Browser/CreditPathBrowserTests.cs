@@ -63,8 +63,8 @@ public sealed partial class CreditPathBrowserTests(AppHostFixture system, Chromi
             // A file the service refuses is a page saying why, in Chinese, with the way back; not a blank tab.
             var missing = await page.GotoAsync($"/applications/files/{Guid.NewGuid()}/commitment-letter.pdf");
             Assert.Equal(404, missing!.Status);
-            await Expect(page.Locator("h1")).ToHaveTextAsync("未找到");
-            await Expect(page.GetByTestId("file-problem")).ToHaveTextAsync("文件未能取得，请返回上一页重试。");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("未找到相应记录");
+            await Expect(page.GetByTestId("file-problem")).ToHaveTextAsync("文件获取失败，请返回上一页重试。");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "返回申请详情" })).ToBeVisibleAsync();
         });
     }

@@ -12,7 +12,7 @@ public sealed class ProblemTitlesTests
     [InlineData(400, "请求无效")]
     [InlineData(401, "未登录或登录已过期")]
     [InlineData(403, "无权访问")]
-    [InlineData(404, "未找到")]
+    [InlineData(404, "未找到相应记录")]
     [InlineData(409, "数据冲突")]
     [InlineData(500, "服务器内部错误")]
     [InlineData(503, "服务暂时不可用")]
@@ -25,7 +25,7 @@ public sealed class ProblemTitlesTests
     }
 
     [Theory]
-    [InlineData(404, "Not Found", "未找到")]
+    [InlineData(404, "Not Found", "未找到相应记录")]
     [InlineData(429, "Too Many Requests", "请求过于频繁，请稍后再试")]
     [InlineData(429, null, "请求过于频繁，请稍后再试")]
     [InlineData(418, null, "请求未能完成")]

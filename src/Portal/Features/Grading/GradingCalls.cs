@@ -1,6 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using CreditPower.Portal.Services;
+using CreditPower.ServiceDefaults.Api;
 
 namespace CreditPower.Portal.Features.Grading;
 
@@ -71,18 +71,9 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
             // Not a problem document (a proxy's error page, an empty 404): the status alone speaks.
         }
 
-        // The services title every problem in Chinese (ServiceDefaults' ProblemTitles); these are for answers without one.
-        return new ApiProblem(status, title ?? DefaultTitle(response.StatusCode), detail, errors);
+        // The services title every problem in Chinese; an answer without one gets the same title by its status.
+        return new ApiProblem(status, title ?? ProblemTitles.For((int)response.StatusCode), detail, errors);
     }
-
-    private static string DefaultTitle(HttpStatusCode status) => status switch
-    {
-        HttpStatusCode.NotFound => "未找到相应记录",
-        HttpStatusCode.Forbidden => "您没有执行此操作的权限",
-        HttpStatusCode.Unauthorized => "身份验证已失效，请重新登录",
-        HttpStatusCode.Conflict => "记录已存在或状态已变化",
-        _ => $"请求失败（{(int)status}）",
-    };
 }
 
 /// <summary>Grading calls through <see cref="ServiceCalls"/>.</summary>

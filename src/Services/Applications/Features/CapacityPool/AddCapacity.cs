@@ -32,7 +32,7 @@ internal static class AddCapacity
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         var by = user.Identity?.Name ?? "unknown";

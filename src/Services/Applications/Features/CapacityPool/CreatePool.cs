@@ -42,7 +42,7 @@ internal static class CreatePool
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         if (await db.CapacityPools.AnyAsync(p => p.Name == name, cancellationToken))

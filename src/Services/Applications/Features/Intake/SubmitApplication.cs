@@ -4,6 +4,7 @@ using CreditPower.Applications.Domain;
 using CreditPower.Applications.Features.CreditPath;
 using CreditPower.Applications.Features.Lifecycle;
 using CreditPower.Contracts;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
@@ -29,7 +30,7 @@ internal static class SubmitApplication
         var errors = Validate(request, identifier, ChinaDates.Today(clock));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         var strategy = db.Database.CreateExecutionStrategy();

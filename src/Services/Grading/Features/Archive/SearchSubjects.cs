@@ -2,6 +2,7 @@ using System.Globalization;
 using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ internal static class SearchSubjects
         var size = ParsePositive(pageSize, DefaultPageSize, MaxPageSize, "pageSize", $"每页条数应为 1–{MaxPageSize} 的整数。", errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         var identifier = SubjectIdentifier.Normalize(term);

@@ -4,6 +4,7 @@ using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.Events;
 using CreditPower.Grading.Features.Grades;
 using CreditPower.Grading.Features.RuleSets;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ internal static partial class ReceiveBillingFacts
         var errors = Validate(request.Facts, now);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效", detail: "批次中有格式错误的数据，整批未入账。");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle, detail: "批次中有格式错误的数据，整批未入账。");
         }
 
         var facts = request.Facts.Select(Normalize).ToList();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.RuleSets;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ internal static class RecordEvent
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         if (!await db.Subjects.AnyAsync(s => s.Id == subjectId, cancellationToken))

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ internal static class DraftRuleSet
         var definition = baseVersion is null ? null : RuleSetDrafting.Apply(baseVersion.Definition, request, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         if (await db.RuleSets.AnyAsync(v => v.Version == request.Version, cancellationToken))

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ internal static class UpdateRuleSet
         var definition = RuleSetDrafting.Apply(draft.Definition, request, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         draft.Title = request.Title?.Trim() ?? draft.Title;

@@ -3,6 +3,7 @@ using CreditPower.Contracts;
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.Grades;
+using CreditPower.ServiceDefaults.Api;
 using CreditPower.ServiceDefaults.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ internal static class RegisterSubject
         var errors = Validate(request, identifier, accounts);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         if (await db.Subjects.AnyAsync(s => s.Identifier == identifier, cancellationToken))

@@ -1,6 +1,7 @@
 using CreditPower.Grading.Data;
 using CreditPower.Grading.Domain;
 using CreditPower.Grading.Features.Grades;
+using CreditPower.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ internal static class UpdateProfile
         SubjectProfile.Validate(request.Name, request.LegalRepresentative, request.Mobile, request.Address, accounts, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         var subject = await db.Subjects.Include(s => s.Accounts).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);

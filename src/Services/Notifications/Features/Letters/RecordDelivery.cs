@@ -48,7 +48,7 @@ internal static class RecordDelivery
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);

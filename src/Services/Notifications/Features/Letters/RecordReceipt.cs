@@ -37,7 +37,7 @@ internal static class RecordReceipt
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "请求数据无效");
+            return TypedResults.ValidationProblem(errors, title: Problems.InvalidTitle);
         }
 
         var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
