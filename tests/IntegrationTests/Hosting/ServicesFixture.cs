@@ -7,6 +7,7 @@ using CreditPower.GatewaySimulator.Control;
 using CreditPower.Grading.Data;
 using CreditPower.Notifications.Data;
 using CreditPower.ServiceDefaults;
+using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
@@ -55,6 +56,9 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
     /// <summary>Notifications' and the simulator's clock: daytime in Beijing unless a test moves it (always forward).</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>Weekdays Grading and Applications count as public holidays in this run, just ahead of the real clock they run on.</summary>
+    public TestHolidays Holidays { get; } = new(ChinaDates.Today(TimeProvider.System));
+
     public const string SmsAccessKeyId = "LTAI5tIntegrationTests";
     public const string WeChatAppId = "wx0123456789abcdef";
 
@@ -95,7 +99,7 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
             await Servers.CreateDatabaseAsync(DatabaseName(database), cancellation);
         }
 
-        _grading = Start(new ServiceFactory<GradingDbContext>(ResourceNames.Grading, Settings(ResourceNames.GradingDb), Consumed));
+        _grading = Start(new ServiceFactory<GradingDbContext>(ResourceNames.Grading, GradingSettings(), Consumed));
         _applications = Start(new ServiceFactory<ApplicationsDbContext>(ResourceNames.Applications, ApplicationsSettings(), Consumed));
         // Quiet hours are tested by moving the clock there; every other test runs in the Beijing daytime.
         Clock.AdvanceToBeijingTime(new TimeOnly(10, 0));
@@ -189,9 +193,17 @@ public sealed class ServicesFixture(RealServersFixture realServers) : IAsyncLife
         return factory;
     }
 
+    private Dictionary<string, string> GradingSettings()
+    {
+        var settings = Settings(ResourceNames.GradingDb);
+        Holidays.AddTo(settings);
+        return settings;
+    }
+
     private Dictionary<string, string> ApplicationsSettings()
     {
         var settings = Settings(ResourceNames.ApplicationsDb);
+        Holidays.AddTo(settings);
         // The daily DRC batch would take, at 02:00 Beijing time, the letters a DRC test is about to report on demand;
         // the schedule's own test runs one on a clock it moves.
         settings["Applications:DrcReport:ScheduleEnabled"] = "false";
