@@ -26,9 +26,8 @@ public sealed class GradeChangeBatchTests(ServicesFixture services)
 
     private static readonly GradeReason[] _violation = [new("contract-violation", -15, "违约用电（擅自超容量用电）")];
 
-    // Ordered as the channel enumeration is.
-    private static readonly (Channel, string)[] _yellowNotices =
-        [(Channel.Sms, "grade-yellow-sms"), (Channel.WeChat, "grade-yellow-wechat"), (Channel.PhoneCall, "call-script-yellow")];
+    private static readonly (string?, string?)[] _yellowNotices =
+        [("phoneCall", "call-script-yellow"), ("sms", "grade-yellow-sms"), ("weChat", "grade-yellow-wechat")];
 
     [Fact]
     public async Task A_batch_holding_a_redelivery_and_a_republished_trigger_queues_one_notice_per_channel()
@@ -44,7 +43,7 @@ public sealed class GradeChangeBatchTests(ServicesFixture services)
         // A redelivery of messages already applied, in a later batch.
         await ApplyAsync([(republished, change), (redelivered, change)]);
 
-        Assert.Equal(_yellowNotices, await NoticesAsync(subjectId));
+        Assert.Equal(_yellowNotices, NotificationSteps.GradeNotices(await services.ContactLogAsync(subjectId)));
         Assert.Equal(1, await services.Notifications.QueryAsync(db => db.Set<CallTask>().CountAsync(t => t.SubjectId == subjectId, Api.Cancellation)));
         var inbox = await services.Notifications.QueryAsync(db => db.Set<InboxMessage>().AsNoTracking()
             .Where(m => m.MessageId == redelivered || m.MessageId == republished || m.MessageId == again)
@@ -65,11 +64,13 @@ public sealed class GradeChangeBatchTests(ServicesFixture services)
             services.PublishOnBusAsync(change, twice),
             services.PublishOnBusAsync(change),
             services.PublishOnBusAsync(change));
-        await Eventually.UntilAsync(() => ids.All(id => services.Consumed.Completed(ResourceNames.Notifications, id) >= ids.Count(i => i == id)),
-            "Notifications to have been handed every delivery");
+        foreach (var id in ids.Distinct())
+        {
+            await services.ConsumedAsync(id, times: ids.Count(i => i == id));
+        }
 
-        Assert.Equal([(Channel.Sms, "grade-warning-sms"), (Channel.WeChat, "grade-warning-wechat"), (Channel.Letter, "grade-warning-letter")],
-            await NoticesAsync(subjectId));
+        Assert.Equal([("letter", "grade-warning-letter"), ("sms", "grade-warning-sms"), ("weChat", "grade-warning-wechat")],
+            NotificationSteps.GradeNotices(await services.ContactLogAsync(subjectId)));
         Assert.Equal(1, await services.Notifications.QueryAsync(db => db.Set<Letter>().CountAsync(l => l.SubjectId == subjectId, Api.Cancellation)));
     }
 
@@ -84,8 +85,10 @@ public sealed class GradeChangeBatchTests(ServicesFixture services)
             .ToList();
 
         var ids = await Task.WhenAll(changes.Select(c => services.PublishOnBusAsync(c)));
-        await Eventually.UntilAsync(() => ids.All(id => services.Consumed.Completed(ResourceNames.Notifications, id) >= 1),
-            "Notifications to have consumed all 200 grade changes", TimeSpan.FromSeconds(60));
+        foreach (var id in ids)
+        {
+            await services.ConsumedAsync(id, timeout: TimeSpan.FromSeconds(60));
+        }
 
         var subjects = changes.Select(c => c.SubjectId).ToList();
         var entries = await services.Notifications.QueryAsync(db => db.Set<ContactLogEntry>().AsNoTracking()
@@ -118,11 +121,14 @@ public sealed class GradeChangeBatchTests(ServicesFixture services)
         goodIds = [.. goodIds.Where(id => id != poisonId)];
 
         // Its batch-mates are applied (on their own retry if they shared its batch) ...
-        await Eventually.UntilAsync(() => goodIds.All(id => services.Consumed.Completed(ResourceNames.Notifications, id) >= 1),
-            "the good grade changes to be consumed");
+        foreach (var id in goodIds)
+        {
+            await services.ConsumedAsync(id);
+        }
+
         foreach (var change in good)
         {
-            Assert.Equal(_yellowNotices, await NoticesAsync(change.SubjectId));
+            Assert.Equal(_yellowNotices, NotificationSteps.GradeNotices(await services.ContactLogAsync(change.SubjectId)));
         }
 
         // ... and after its retries only the bad one is in the error queue, having applied nothing.
@@ -133,7 +139,7 @@ public sealed class GradeChangeBatchTests(ServicesFixture services)
             return failed.Contains(poisonId);
         }, "the bad grade change in the error queue", TimeSpan.FromSeconds(60));
         Assert.DoesNotContain(failed, goodIds.Contains);
-        Assert.Empty(await NoticesAsync(poison.SubjectId));
+        Assert.Empty(NotificationSteps.GradeNotices(await services.ContactLogAsync(poison.SubjectId)));
         Assert.Equal(0, services.Consumed.Completed(ResourceNames.Notifications, poisonId));
     }
 
@@ -142,15 +148,6 @@ public sealed class GradeChangeBatchTests(ServicesFixture services)
         await using var scope = services.Notifications.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CreditGradeChangedConsumer>().ApplyAsync(batch, Api.Cancellation);
     }
-
-    private Task<List<(Channel Channel, string TemplateCode)>> NoticesAsync(Guid subjectId) =>
-        services.Notifications.QueryAsync(async db => (await db.Set<ContactLogEntry>().AsNoTracking()
-                .Where(e => e.SubjectId == subjectId)
-                .Select(e => new { e.Channel, e.TemplateCode })
-                .ToListAsync(Api.Cancellation))
-            .Select(e => (e.Channel, e.TemplateCode))
-            .Order()
-            .ToList());
 
     /// <summary>
     /// The message ids in the endpoint's error queue, taking those of this class's failures out of it (the others go back

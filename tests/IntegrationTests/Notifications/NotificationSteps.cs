@@ -108,9 +108,9 @@ internal static class NotificationSteps
     }
 
     /// <summary>Waits until Notifications has finished with <paramref name="messageId"/> <paramref name="times"/> times (duplicates included).</summary>
-    public static Task ConsumedAsync(this ServicesFixture services, Guid messageId, int times = 1) =>
+    public static Task ConsumedAsync(this ServicesFixture services, Guid messageId, int times = 1, TimeSpan? timeout = null) =>
         Eventually.UntilAsync(() => services.Consumed.Completed(ResourceNames.Notifications, messageId) >= times,
-            $"Notifications to have consumed {messageId} {times} time(s)");
+            $"Notifications to have consumed {messageId} {times} time(s)", timeout);
 
     public static CreditGradeChanged GradeChange(
         Guid subjectId, string name, CreditColour? from, CreditColour to, int score, IReadOnlyList<GradeReason> reasons,
