@@ -7,7 +7,6 @@ using CreditPower.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CreditPower.IntegrationTests.Applications;
@@ -29,7 +28,7 @@ public sealed class DrcReportScheduleTests(ServicesFixture services)
         var clock = new SteppedClock(ChinaDates.At(day, new TimeOnly(1, 0)));
         var scopes = new CountingScopes(services.Applications.Services.GetRequiredService<IServiceScopeFactory>());
         var first = Number(await services.SubmitSignedCreditPathAsync(TestIdentifiers.NewUscc(), "淮阴区定时报送一号有限公司"));
-        using var schedule = new DrcReportSchedule(scopes, new FixedOptions(new DrcReportOptions { DailyAt = _dailyAt }), clock,
+        using var schedule = new DrcReportSchedule(scopes, new FixedOptionsMonitor<DrcReportOptions>(new DrcReportOptions { DailyAt = _dailyAt }), clock,
             NullLogger<DrcReportSchedule>.Instance);
 
         await schedule.StartAsync(Api.Cancellation);
@@ -112,14 +111,4 @@ public sealed class DrcReportScheduleTests(ServicesFixture services)
             Interlocked.Increment(ref _created);
             return inner.CreateScope();
         }
-    }
-
-    private sealed class FixedOptions(DrcReportOptions value) : IOptionsMonitor<DrcReportOptions>
-    {
-        public DrcReportOptions CurrentValue => value;
-
-        public DrcReportOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<DrcReportOptions, string?> listener) => null;
-    }
-}
+    }}

@@ -1,7 +1,7 @@
 using CreditPower.Applications.Domain;
 using CreditPower.Applications.Features.CreditPath;
 using CreditPower.Documents;
-using Microsoft.Extensions.Options;
+using CreditPower.TestSupport;
 using UglyToad.PdfPig;
 using Xunit;
 
@@ -15,7 +15,7 @@ public sealed class CommitmentLetterPdfTests
     [Fact]
     public void The_uscc_is_never_split_across_lines_wherever_the_name_puts_it()
     {
-        var pdf = new LetterPdf(new FixedOptions(new CommitmentOptions { FontPath = CjkFont.DefaultPath }));
+        var pdf = new LetterPdf(new FixedOptionsMonitor<CommitmentOptions>(new CommitmentOptions { FontPath = CjkFont.DefaultPath }));
 
         // Each extra character of the name moves the code one place along the line: across a full line's worth of
         // lengths it must, for a wrapper that breaks anywhere, land on a line end at least once.
@@ -43,7 +43,7 @@ public sealed class CommitmentLetterPdfTests
     [Fact]
     public void Every_line_fits_the_page_and_the_text_is_all_there()
     {
-        var pdf = new LetterPdf(new FixedOptions(new CommitmentOptions { FontPath = CjkFont.DefaultPath }));
+        var pdf = new LetterPdf(new FixedOptionsMonitor<CommitmentOptions>(new CommitmentOptions { FontPath = CjkFont.DefaultPath }));
         var text = CommitmentLetterTemplateTests.Letter(negativeItems: []);
         var letter = new CommitmentLetter
         {
@@ -75,14 +75,4 @@ public sealed class CommitmentLetterPdfTests
                 .OrderByDescending(g => g.Key)
                 .Select(g => string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)))),
         ];
-    }
-
-    private sealed class FixedOptions(CommitmentOptions value) : IOptionsMonitor<CommitmentOptions>
-    {
-        public CommitmentOptions CurrentValue => value;
-
-        public CommitmentOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<CommitmentOptions, string?> listener) => null;
-    }
-}
+    }}
