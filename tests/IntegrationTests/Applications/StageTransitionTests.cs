@@ -83,9 +83,8 @@ public sealed class StageTransitionTests(ServicesFixture services)
 
         using var response = await services.AdvanceAsync(id, toStage, "supervisor-zhao", Roles.Supervisor);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("toStage", out _), $"{why}: {problem}");
-        Assert.Contains("受理", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var (problem, _) = await Api.AssertFieldProblemAsync(response, HttpStatusCode.Conflict, "toStage");
+        Assert.True(problem.GetProperty("detail").GetString()!.Contains("受理", StringComparison.Ordinal), $"{why}: {problem}");
         await AssertUnchangedAsync(id);
     }
 

@@ -75,15 +75,29 @@ internal static class Api
     }
 
     /// <summary>Asserts a 400 problem whose <c>errors</c> name <paramref name="field"/>; returns that field's messages.</summary>
-    public static async Task<string[]> AssertFieldErrorAsync(HttpResponseMessage response, string field)
+    public static async Task<string[]> AssertFieldErrorAsync(HttpResponseMessage response, string field) =>
+        (await AssertFieldProblemAsync(response, HttpStatusCode.BadRequest, field)).Reasons;
+
+    /// <summary>
+    /// Asserts a problem with <paramref name="status"/> (and <paramref name="title"/>, when given) whose <c>errors</c> name
+    /// <paramref name="field"/> with a reason a form can show beside it: a 400 for bad input, or a 409 or 403 refusing a
+    /// well-formed request. Returns the problem and that field's reasons.
+    /// </summary>
+    public static async Task<(JsonElement Problem, string[] Reasons)> AssertFieldProblemAsync(
+        HttpResponseMessage response, HttpStatusCode status, string field, string? title = null)
     {
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, status);
+        if (title is not null)
+        {
+            Assert.Equal(title, problem.GetProperty("title").GetString());
+        }
+
         Assert.True(problem.TryGetProperty("errors", out var errors), $"The problem names no field: {problem}");
-        Assert.True(errors.TryGetProperty(field, out var messages), $"The problem does not name '{field}': {errors}");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"The problem does not name '{field}': {problem}");
         var texts = messages.EnumerateArray().Select(m => m.GetString() ?? "").ToArray();
         Assert.NotEmpty(texts);
         Assert.All(texts, text => Assert.False(string.IsNullOrWhiteSpace(text), $"'{field}' has an empty reason."));
-        return texts;
+        return (problem, texts);
     }
 
     /// <summary>

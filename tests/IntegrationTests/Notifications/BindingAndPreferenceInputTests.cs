@@ -69,10 +69,8 @@ public sealed class BindingAndPreferenceInputTests(ServicesFixture services)
     /// <summary>A 409 problem a form can show beside the openid field, in Chinese.</summary>
     private static async Task AssertAlreadyBoundAsync(HttpResponseMessage response)
     {
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal("该微信用户已绑定其他信用主体", problem.GetProperty("title").GetString());
+        var (problem, reasons) = await Api.AssertFieldProblemAsync(response, HttpStatusCode.Conflict, "openId", "该微信用户已绑定其他信用主体");
         Assert.Equal("该微信用户已绑定其他信用主体，请先解除原绑定。", problem.GetProperty("detail").GetString());
-        var reasons = problem.GetProperty("errors").GetProperty("openId").EnumerateArray().Select(r => r.GetString()).ToList();
         Assert.Equal(["该微信用户已绑定其他信用主体，请先解除原绑定。"], reasons);
     }
 

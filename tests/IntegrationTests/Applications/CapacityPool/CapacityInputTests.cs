@@ -79,8 +79,8 @@ public sealed class CapacityInputTests(ServicesFixture services) : IDisposable
 
         using var response = await _clerk.RequestCapacityAsync(pool, holding ? holder : waiter, 1);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Contains("不能重复申请", problem.GetProperty("errors").GetProperty("applicationId")[0].GetString(), StringComparison.Ordinal);
+        var (_, reasons) = await Api.AssertFieldProblemAsync(response, HttpStatusCode.Conflict, "applicationId");
+        Assert.Contains("不能重复申请", Assert.Single(reasons), StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(await services.ReadPoolStateAsync(pool)));
     }
 
@@ -172,8 +172,7 @@ public sealed class CapacityInputTests(ServicesFixture services) : IDisposable
         using var response = await supervisor.PostAsync("/api/capacity/pools",
             Api.RawJson($$"""{"name":"{{name}}","kind":"lineCapacity","total":500}"""), Api.Cancellation);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
+        await Api.AssertFieldProblemAsync(response, HttpStatusCode.Conflict, "name");
         var pools = await supervisor.GetJsonAsync("/api/capacity/pools");
         Assert.Single(pools.EnumerateArray(), p => p.GetProperty("name").GetString() == name);
     }
