@@ -24,21 +24,31 @@ public sealed partial class SecurityTests(ServicesFixture services)
     /// <summary>A role no staff member has: the only way to be refused by a route open to every staff role.</summary>
     private const string NotAStaffRole = "customer";
 
+    private const string Anonymous = "anonymous";
+
     /// <summary>
-    /// The only /api routes not for staff tokens: the public criteria page (no sign-in, DOMAIN.md §9), the upstream
-    /// billing feed (its own API key, tested in BillingFeedTests), the SMS provider's receipt callback (a token in its
-    /// URL, tested in DispatchTests) and WeChat's event callback, POST and the GET of its URL check (WeChat's signature,
-    /// tested in WeChatEventTests). A new exception must be added here on purpose.
+    /// The only /api routes not for staff tokens, each with its method and what it takes instead: the public criteria
+    /// page (no sign-in, DOMAIN.md §9), the upstream billing feed (its own API key, tested in BillingFeedTests), the SMS
+    /// provider's receipt callback (a token in its URL, tested in DispatchTests) and WeChat's event callback, the POST of
+    /// its events and the GET of its URL check (WeChat's signature, tested in WeChatEventTests). A new exception must be
+    /// added here on purpose.
     /// </summary>
-    private static readonly Dictionary<string, string[]> _notForStaffTokens = new()
+    private static readonly Dictionary<string, (string Method, string Path, string Credential)[]> _notForStaffTokens = new()
     {
-        [ResourceNames.Grading] = ["/api/billing/facts billing-feed", "/api/public/criteria anonymous"],
+        [ResourceNames.Grading] = [("GET", "/api/public/criteria", Anonymous), ("POST", "/api/billing/facts", "billing-feed")],
         [ResourceNames.Notifications] =
-            ["/api/callbacks/sms-reports sms-receipts", "/api/callbacks/wechat-events wechat-events", "/api/callbacks/wechat-events wechat-events"],
+        [
+            ("GET", "/api/callbacks/wechat-events", "wechat-events"),
+            ("POST", "/api/callbacks/sms-reports", "sms-receipts"),
+            ("POST", "/api/callbacks/wechat-events", "wechat-events"),
+        ],
     };
 
     public static TheoryData<string> Services =>
         [ResourceNames.Grading, ResourceNames.Applications, ResourceNames.Notifications, ResourceNames.ValueAdded];
+
+    public static TheoryData<string, string, string, string> NotForStaffTokens =>
+        [.. _notForStaffTokens.SelectMany(s => s.Value.Select(r => (s.Key, r.Method, r.Path, r.Credential)))];
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -159,11 +169,34 @@ public sealed partial class SecurityTests(ServicesFixture services)
     {
         var exceptions = ApiEndpoints(service)
             .Where(e => IsOpenToAnyone(e) || NamedPolicy(e) is not null)
-            .Select(e => $"{e.RoutePattern.RawText} {(IsOpenToAnyone(e) ? "anonymous" : NamedPolicy(e))}")
-            .Order()
+            .SelectMany(e => Methods(e).Select(method => $"{method} {e.RoutePattern.RawText} {(IsOpenToAnyone(e) ? Anonymous : NamedPolicy(e))}"))
+            .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(_notForStaffTokens.GetValueOrDefault(service, []), exceptions);
+        Assert.Equal(
+            _notForStaffTokens.GetValueOrDefault(service, []).Select(r => $"{r.Method} {r.Path} {r.Credential}").Order(StringComparer.Ordinal),
+            exceptions);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotForStaffTokens))]
+    public async Task Each_listed_route_called_with_its_method_takes_only_its_own_credential(string service, string method, string path, string credential)
+    {
+        // A token with every staff role, validly signed: the routes with a credential of their own still refuse it, and
+        // the public one needs no token at all. Called with the listed method, so a GET and a POST of one path are each
+        // checked (the other method would answer 405 and prove nothing).
+        using var staff = services.CreateClient(service, [.. Roles.All]);
+        using var anonymous = services.CreateClientWithToken(service, bearerToken: null);
+        var route = new ApiRoute(method, path, []);
+
+        if (credential == Anonymous)
+        {
+            Assert.Equal(HttpStatusCode.OK, await SendAsync(anonymous, route));
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(anonymous, route));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(staff, route));
     }
 
     [Fact]
@@ -220,7 +253,7 @@ public sealed partial class SecurityTests(ServicesFixture services)
     private List<ApiRoute> ApiRoutes(string service) =>
         [.. ApiEndpoints(service)
             .Where(e => !IsOpenToAnyone(e) && NamedPolicy(e) is null)
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new ApiRoute(
+            .SelectMany(e => Methods(e).Select(method => new ApiRoute(
                 method,
                 RouteParameter().Replace(e.RoutePattern.RawText!, p => p.Groups["constraints"].Value.Contains(":int", StringComparison.Ordinal) ? "1" : Guid.NewGuid().ToString()),
                 [.. e.Metadata.GetOrderedMetadata<AuthorizationPolicy>()
@@ -232,6 +265,8 @@ public sealed partial class SecurityTests(ServicesFixture services)
         services.Host(service).Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("api/", StringComparison.Ordinal));
+
+    private static IReadOnlyList<string> Methods(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
 
     private static bool IsOpenToAnyone(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 
