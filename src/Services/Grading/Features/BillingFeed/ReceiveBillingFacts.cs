@@ -54,20 +54,14 @@ internal static partial class ReceiveBillingFacts
             touched = await db.Subjects.Include(s => s.Accounts)
                 .Where(s => batch.TouchedSubjects.Contains(s.Id))
                 .ToListAsync(cancellationToken);
-            foreach (var subject in touched)
-            {
-                await grader.RegradeAsync(subject, subject.Colour, cause: "billing feed", upgradeAllowed: false, cancellationToken);
-            }
+            await grader.RegradeSavedAsync(touched, cause: "billing feed", upgradeAllowed: false, cancellationToken);
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return results;
         });
 
-        foreach (var subject in touched)
-        {
-            await cache.InvalidateAsync(subject);
-        }
+        await cache.InvalidateAsync(touched);
 
         return TypedResults.Ok(new BillingFactsResponse(
             results.Count,

@@ -22,12 +22,16 @@ internal sealed class GradeCache(IConnectionMultiplexer redis)
         redis.GetDatabase().StringSetAsync(RedisKeyFor(key), JsonSerializer.SerializeToUtf8Bytes(grade, _json), _lifetime);
 
     /// <summary>Drops every look-up key of <paramref name="subject"/>: by identifier and by each account.</summary>
-    public Task InvalidateAsync(Subject subject)
+    public Task InvalidateAsync(Subject subject) => InvalidateAsync([subject]);
+
+    /// <summary>Drops every look-up key of <paramref name="subjects"/> in one round trip.</summary>
+    public Task InvalidateAsync(IEnumerable<Subject> subjects)
     {
-        var keys = subject.Accounts.Select(a => RedisKeyFor(KeyFor(true, a.Number)))
-            .Append(RedisKeyFor(KeyFor(false, subject.Identifier)))
+        var keys = subjects
+            .SelectMany(subject => subject.Accounts.Select(a => RedisKeyFor(KeyFor(true, a.Number)))
+                .Append(RedisKeyFor(KeyFor(false, subject.Identifier))))
             .ToArray();
-        return redis.GetDatabase().KeyDeleteAsync(keys);
+        return keys.Length == 0 ? Task.CompletedTask : redis.GetDatabase().KeyDeleteAsync(keys);
     }
 
     private static RedisKey RedisKeyFor(string key) => $"grading:grade:{key}";

@@ -92,10 +92,7 @@ internal static class ImportEvents
 
                 var ids = subjects.Values.Distinct().ToList();
                 var regraded = await db.Subjects.Include(s => s.Accounts).Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-                foreach (var subject in regraded)
-                {
-                    await grader.RegradeAsync(subject, subject.Colour, cause: $"import by {recordedBy}", upgradeAllowed: false, cancellationToken);
-                }
+                await grader.RegradeSavedAsync(regraded, cause: $"import by {recordedBy}", upgradeAllowed: false, cancellationToken);
 
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -107,10 +104,7 @@ internal static class ImportEvents
             return TypedResults.Problem(title: "记录已存在", detail: "文件中的外部编号已由另一次导入同时写入，本次未导入任何数据。", statusCode: StatusCodes.Status409Conflict);
         }
 
-        foreach (var subject in touched)
-        {
-            await cache.InvalidateAsync(subject);
-        }
+        await cache.InvalidateAsync(touched);
 
         return TypedResults.Ok(new ImportEventsResponse(rows.Count, touched.Count, LedgerSources.Import,
             "导入文件视为已审批的批次：事件直接生效，不再逐条经另一名人员审批。"));
