@@ -63,7 +63,8 @@ try
     {
         // --subjects makes the ledger larger than the run needs (production holds ~1,000,000 subjects).
         var subjectsNeeded = Math.Max(options.Subjects, options.Rates.Sum(r => r * (options.DurationSeconds + options.WarmupSeconds)));
-        fullPath = await FullPath.StartAsync(servers, subjectsNeeded, options.Settings, options.NoBuild, options.FeedWindowMilliseconds, cancellationToken);
+        fullPath = await FullPath.StartAsync(servers, subjectsNeeded, primingRate: options.Rates.Min() / 2, options.Settings, options.NoBuild,
+            options.FeedWindowMilliseconds, cancellationToken);
     }
     else
     {
