@@ -1,3 +1,4 @@
+using CreditPower.ServiceDefaults.Data;
 using MassTransit;
 using MassTransit.Configuration;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public static class MessagingExtensions
 
         builder.Services.Configure<MessagingOptions>(section);
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.AddQueueTable<TContext>(OutboxModelBuilderExtensions.OutboxTable);
         builder.Services.AddMassTransit(bus =>
         {
             var endpointNames = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);

@@ -19,6 +19,8 @@ internal static class NotificationsServices
     public static IHostApplicationBuilder AddNotificationsServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>(ResourceNames.NotificationsDb);
+        // The dispatcher claims through the partial index of queued SMS and WeChat entries (ContactLogEntryConfiguration).
+        builder.AddQueueTable<NotificationsDbContext>(ContactLogEntryConfiguration.Table);
         builder.AddWorkingDayCalendar();
         builder.Services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.SectionName);
         builder.Services.AddSingleton<LetterIssuer>();

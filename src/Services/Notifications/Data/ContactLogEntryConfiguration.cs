@@ -8,7 +8,7 @@ internal sealed class ContactLogEntryConfiguration : IEntityTypeConfiguration<Co
 {
     public void Configure(EntityTypeBuilder<ContactLogEntry> entry)
     {
-        entry.ToTable("contact_log");
+        entry.ToTable(Table);
         entry.HasKey(e => e.Id);
         entry.Property(e => e.Channel).HasConversion<string>().HasMaxLength(20);
         entry.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
@@ -36,5 +36,7 @@ internal sealed class ContactLogEntryConfiguration : IEntityTypeConfiguration<Co
     /// The entries the dispatcher still has to send: the filter of <c>ix_contact_log_due</c> and of the dispatcher's claim,
     /// one text, since PostgreSQL uses a partial index only for a query that implies its filter.
     /// </summary>
+    public const string Table = "contact_log";
+
     public const string DispatchQueue = "\"Status\" = 'Queued' AND \"Channel\" IN ('Sms', 'WeChat')";
 }
