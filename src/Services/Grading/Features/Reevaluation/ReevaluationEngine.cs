@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Data;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
@@ -73,6 +74,10 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     private const int BulkCommandTimeoutSeconds = 600;
 
     private static readonly string[] _colourNames = ["", .. Enum.GetValues<CreditColour>().Select(c => c.ToString())];
+
+    // A stored colour's value (0 for none); matched exactly, as the text it is stored as.
+    private static readonly FrozenDictionary<string, int> _colourValues =
+        _colourNames.Skip(1).Select((name, i) => KeyValuePair.Create(name, i + 1)).ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Counts what <paramref name="rules"/> would do to the range; reads in a read-only transaction, writes nothing.</summary>
     public static async Task<PartitionOutcome> SimulateAsync(
@@ -189,12 +194,11 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
     private static async Task ReadSubjectsAsync(
         NpgsqlConnection connection, SubjectRange range, string ruleVersion, SubjectColumns subjects, CancellationToken cancellationToken)
     {
-        var colours = string.Join(",", _colourNames.Skip(1).Select(c => $"'{c}'"));
-
         // The range on both sides of the join: PostgreSQL does not carry a range condition across it, and without it
-        // every range would look through the whole ledger for records under objection.
+        // every range would look through the whole ledger for records under objection. The colour as stored, its value
+        // given here: array_position() per subject compared it with the colour names one by one.
         var sql = $"""
-            COPY (SELECT s."Id", s."CreatedAt", array_position(ARRAY[{colours}]::text[], s."Colour"::text), s."Score",
+            COPY (SELECT s."Id", s."CreatedAt", s."Colour", s."Score",
                          s."RuleVersion" = {Literal(ruleVersion)}, s."GradedAt", s."LastRedOrBlackAt", f."SubjectId" IS NOT NULL
                   FROM subjects s
                   LEFT JOIN (SELECT DISTINCT "SubjectId" FROM credit_events
@@ -211,7 +215,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                 cancellationToken.ThrowIfCancellationRequested();
                 var id = reader.Read<Guid>(NpgsqlDbType.Uuid);
                 var since = reader.Read<DateTime>(NpgsqlDbType.TimestampTz).Ticks;
-                var colour = reader.IsNull ? Skip(reader, 0) : reader.Read<int>(NpgsqlDbType.Integer);
+                var colour = reader.IsNull ? Skip(reader, 0) : _colourValues.GetValueOrDefault(reader.Read<string>(NpgsqlDbType.Varchar));
                 var score = reader.Read<int>(NpgsqlDbType.Integer);
                 var sameVersion = reader.Read<bool>(NpgsqlDbType.Boolean);
                 var gradedAt = reader.Read<DateTime>(NpgsqlDbType.TimestampTz).Ticks;
