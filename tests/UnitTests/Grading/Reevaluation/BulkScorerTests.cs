@@ -84,9 +84,8 @@ public sealed class BulkScorerTests
     private static void AssertSame(BulkScorer scorer, RuleSet rules, IReadOnlyList<ScoredEvent> events, GradeContext context)
     {
         var expected = CreditScoring.Evaluate(events, rules, context, _asOf);
-        var index = scorer.EventTypes.Select((type, i) => (type, i)).ToDictionary(x => x.type, x => x.i);
         var actual = scorer.Score(
-            events.Select(e => index.GetValueOrDefault(e.EventType, -1)).ToArray(),
+            events.Select(e => scorer.TypeIndex(e.EventType)).ToArray(),
             events.Select(e => e.OccurredAt.UtcTicks).ToArray(),
             events.Select(e => e.ExpiresAt?.UtcTicks ?? BulkScorer.NoExpiry).ToArray(),
             context.SubjectSince.UtcTicks,
@@ -104,7 +103,7 @@ public sealed class BulkScorerTests
         {
             withReasons = scorer.WriteReasons(
                 json,
-                events.Select(e => index.GetValueOrDefault(e.EventType, -1)).ToArray(),
+                events.Select(e => scorer.TypeIndex(e.EventType)).ToArray(),
                 events.Select(e => e.OccurredAt.UtcTicks).ToArray(),
                 events.Select(e => e.ExpiresAt?.UtcTicks ?? BulkScorer.NoExpiry).ToArray(),
                 context.SubjectSince.UtcTicks,

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.Grading.Domain;
@@ -27,6 +28,7 @@ internal sealed class BulkScorer
     private readonly bool[] _majorHazard;
     private readonly int[] _areaCap;
     private readonly EventTypeRule[] _ruleOf;
+    private readonly FrozenDictionary<string, int> _typeIndex;
     private readonly RuleSet _rules;
     private readonly long _asOf;
     private readonly long _sixtyDaysAgo;
@@ -52,8 +54,9 @@ internal sealed class BulkScorer
     public BulkScorer(RuleSet rules, DateTimeOffset asOf)
     {
         _rules = rules;
-        EventTypes = [.. rules.EventTypes.Keys];
-        var ruleOf = EventTypes.Select(type => rules.EventTypes[type]).ToArray();
+        string[] types = [.. rules.EventTypes.Keys];
+        _typeIndex = types.Select((type, i) => KeyValuePair.Create(type, i)).ToFrozenDictionary(StringComparer.Ordinal);
+        var ruleOf = types.Select(type => rules.EventTypes[type]).ToArray();
         _ruleOf = ruleOf;
         _points = [.. ruleOf.Select(r => r.Points)];
         _area = [.. ruleOf.Select(r => (int)r.Area)];
@@ -83,12 +86,15 @@ internal sealed class BulkScorer
         _ruleWords = [.. ruleOf.Select(r => texts.Of(r.Code) == r.Name ? null : r.Name)];
         _vetoWords = [.. ruleOf.Select(r => texts.Of(r.Code) == ReasonTexts.VetoWords(r) ? null : ReasonTexts.VetoWords(r))];
         _areaTotals = new int[_areaCount];
-        _bonusCounts = new int[EventTypes.Length];
-        _touchedGroups = new int[EventTypes.Length];
+        _bonusCounts = new int[types.Length];
+        _touchedGroups = new int[types.Length];
     }
 
-    /// <summary>The event types of the rule set; an event's type index is its position here (-1: not in the rule set).</summary>
-    public string[] EventTypes { get; }
+    /// <summary>
+    /// The index <see cref="Score"/> and <see cref="WriteReasons"/> take for an event of <paramref name="eventType"/>;
+    /// -1 for a type the rule set does not know, which counts for nothing (matched exactly, as <see cref="RuleSet.Find"/> does).
+    /// </summary>
+    public int TypeIndex(string eventType) => _typeIndex.TryGetValue(eventType, out var index) ? index : -1;
 
     public RuleSet Rules => _rules;
 
