@@ -13,6 +13,8 @@ using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.ServiceDefaults.Security;
 using CreditPower.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CreditPower.IntegrationTests.Grading.Reevaluation;
@@ -247,6 +249,52 @@ public sealed class ReevaluationTests(ServicesFixture services)
         await Eventually.UntilAsync(
             () => services.Applications.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == gradeId, Api.Cancellation)),
             "Applications to consume the change under the grade's id", _runTimeout);
+    }
+
+    [Fact]
+    public async Task A_run_cuts_subjects_with_time_ordered_ids_into_ranges_of_a_fair_share_each_and_grades_them_all()
+    {
+        // Ids as the API makes them (Guid.CreateVersion7: the time first, so all of today's share their first bytes),
+        // a few hundred next to every other test's subjects; equal slices of the uuid space put them all in the first.
+        var (template, _, templateUscc) = await BlackSubjectWhoseVetoHasLapsedAsync();
+        var ours = await CopySubjectAsync(template, [.. Enumerable.Range(0, 400).Select(_ => Guid.CreateVersion7())]);
+        ours[template] = templateUscc;
+
+        // Cut into four by a replica set so; the service's own worker, set to sixteen, works the ranges stored with the run.
+        var grading = services.Grading.Services;
+        var launcher = new ReevaluationLauncher(grading.GetRequiredService<ReevaluationDataSource>(), grading.GetRequiredService<ReevaluationSignal>(),
+            Options.Create(new ReevaluationOptions { Partitions = 4 }), TimeProvider.System);
+        var runId = await Eventually.GetAsync(async () =>
+        {
+            try
+            {
+                return await launcher.StartAsync(ReevaluationKind.Monthly, DefaultRuleSet.Version, "test", Api.Cancellation);
+            }
+            catch (ReevaluationInProgressException)
+            {
+                return Guid.Empty;
+            }
+        }, id => id != Guid.Empty, "no other re-evaluation to be running", _runTimeout);
+        var run = await WaitFinishedAsync(runId);
+
+        Assert.Null(run.GetProperty("error").GetString());
+        var ranges = await services.Grading.QueryAsync(db => db.Set<ReevaluationPartition>().AsNoTracking()
+            .Where(p => p.RunId == runId).OrderBy(p => p.Partition).ToListAsync(Api.Cancellation));
+        var total = run.GetProperty("total").GetInt64();
+        Assert.Equal(4, ranges.Count);
+        Assert.Equal(total, ranges.Sum(r => r.Done));
+        Assert.All(ranges, r => Assert.True(r.Done <= 2 * total / 4, $"range {r.Partition} evaluated {r.Done} of {total} subjects"));
+        // Open below and above, each starting where the one before ends: nothing registered meanwhile is left out.
+        Assert.Null(ranges[0].From);
+        Assert.Null(ranges[^1].To);
+        Assert.All(ranges.Skip(1), r => Assert.Equal(ranges[r.Partition - 1].To, r.From));
+
+        var cause = $"monthly re-evaluation {runId}";
+        var ids = ours.Keys.ToList();
+        var graded = await services.Grading.QueryAsync(db => db.Set<GradeRecord>().AsNoTracking()
+            .Where(g => ids.Contains(g.SubjectId) && g.Cause == cause).ToListAsync(Api.Cancellation));
+        Assert.Equal(ids.Order(), graded.Select(g => g.SubjectId).Order());
+        Assert.All(graded, g => Assert.Equal(CreditColour.Red, g.Colour));
     }
 
     [Fact]

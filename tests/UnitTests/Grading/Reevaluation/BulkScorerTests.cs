@@ -53,18 +53,6 @@ public sealed class BulkScorerTests
         }
     }
 
-    [Fact]
-    public void Subject_ranges_cover_the_uuid_space_once_in_postgresql_order()
-    {
-        var random = new Random(7);
-        var ranges = SubjectRange.All(16).ToList();
-        for (var n = 0; n < 10_000; n++)
-        {
-            var id = n < 2 ? (n == 0 ? Guid.Empty : Guid.AllBitsSet) : new Guid(RandomBytes(random), bigEndian: true);
-            Assert.Single(ranges, r => (r.From is not { } from || Compare(id, from) >= 0) && (r.To is not { } to || Compare(id, to) < 0));
-        }
-    }
-
     private static void AssertSameOnRandomLedgers(RuleSet rules, int seed, int ledgers)
     {
         var random = new Random(seed);
@@ -157,14 +145,4 @@ public sealed class BulkScorerTests
             RedFrom: 30,
             GreenHistoryMonths: 6);
     }
-
-    private static byte[] RandomBytes(Random random)
-    {
-        var bytes = new byte[16];
-        random.NextBytes(bytes);
-        return bytes;
-    }
-
-    // PostgreSQL compares uuids byte by byte, in the big-endian (RFC) order.
-    private static int Compare(Guid a, Guid b) => a.ToByteArray(bigEndian: true).AsSpan().SequenceCompareTo(b.ToByteArray(bigEndian: true));
 }

@@ -285,8 +285,14 @@ namespace CreditPower.Grading.Data.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("From")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Of")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("To")
+                        .HasColumnType("uuid");
 
                     b.HasKey("RunId", "Partition");
 

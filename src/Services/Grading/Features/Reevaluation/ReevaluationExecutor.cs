@@ -191,13 +191,15 @@ internal sealed partial class ReevaluationExecutor(
     private async Task<List<SubjectRange>> OpenRangesAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(
-            """SELECT "Partition", "Of" FROM reevaluation_partitions WHERE "RunId" = @id AND "FinishedAt" IS NULL""");
+            """SELECT "Partition", "Of", "From", "To" FROM reevaluation_partitions WHERE "RunId" = @id AND "FinishedAt" IS NULL""");
         command.Parameters.AddWithValue("id", runId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ranges = new List<SubjectRange>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            ranges.Add(new SubjectRange(reader.GetInt32(0), reader.GetInt32(1)));
+            // The bounds the run was started with, whatever this replica's own Partitions says.
+            ranges.Add(new SubjectRange(reader.GetInt32(0), reader.GetInt32(1),
+                reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetGuid(3)));
         }
 
         return ranges;

@@ -1,6 +1,7 @@
 using CreditPower.Grading.Domain;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CreditPower.Grading.Features.Reevaluation;
 
@@ -12,9 +13,10 @@ internal sealed class ReevaluationInProgressException(Guid runningId)
 }
 
 /// <summary>
-/// Creates a run and its subject ranges and wakes the worker. Starts are serialised across replicas by a transaction
-/// advisory lock. A monthly run is refused while another runs (409 at the API); an activation run is queued behind it
-/// instead, because the activation has already happened and its re-evaluation must not be lost.
+/// Creates a run and its subject ranges, cut where the ids are (<see cref="SubjectRange.CutAsync"/>), and wakes the
+/// worker. Starts are serialised across replicas by a transaction advisory lock. A monthly run is refused while another
+/// runs (409 at the API); an activation run is queued behind it instead, because the activation has already happened
+/// and its re-evaluation must not be lost.
 /// </summary>
 internal sealed class ReevaluationLauncher(
     ReevaluationDataSource database,
@@ -69,21 +71,24 @@ internal sealed class ReevaluationLauncher(
 
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        var partitions = Math.Clamp(options.Value.Partitions, 1, 4096);
+        var (subjects, ranges) = await SubjectRange.CutAsync(connection, transaction, Math.Clamp(options.Value.Partitions, 1, 4096), cancellationToken);
         await using (var insert = new NpgsqlCommand(
             """
             INSERT INTO reevaluation_runs ("Id", "Kind", "RuleVersion", "AsOf", "Total", "Done", "Changed", "StartedAt", "StartedBy")
-            SELECT @id, @kind, @version, @now, count(*), 0, 0, @now, @by FROM subjects;
-            INSERT INTO reevaluation_partitions ("RunId", "Partition", "Of", "Done", "Changed")
-            SELECT @id, p, @of, 0, 0 FROM generate_series(0, @of - 1) AS p;
+            VALUES (@id, @kind, @version, @now, @total, 0, 0, @now, @by);
+            INSERT INTO reevaluation_partitions ("RunId", "Partition", "Of", "From", "To", "Done", "Changed")
+            SELECT @id, r.n - 1, @of, r.from_id, r.to_id, 0, 0 FROM unnest(@from, @to) WITH ORDINALITY AS r(from_id, to_id, n);
             """, connection, transaction))
         {
             insert.Parameters.AddWithValue("id", id);
             insert.Parameters.AddWithValue("kind", kind.ToString());
             insert.Parameters.AddWithValue("version", ruleVersion);
             insert.Parameters.AddWithValue("now", now);
+            insert.Parameters.AddWithValue("total", subjects);
             insert.Parameters.AddWithValue("by", startedBy.Length > 100 ? startedBy[..100] : startedBy);
-            insert.Parameters.AddWithValue("of", partitions);
+            insert.Parameters.AddWithValue("of", ranges.Count);
+            insert.Parameters.Add(new NpgsqlParameter<Guid?[]>("from", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. ranges.Select(r => r.From)] });
+            insert.Parameters.Add(new NpgsqlParameter<Guid?[]>("to", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. ranges.Select(r => r.To)] });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -48,7 +48,15 @@ internal static class SimulateRuleSet
         CancellationToken cancellationToken)
     {
         var total = new PartitionOutcome();
-        var ranges = new Queue<SubjectRange>(SubjectRange.All(Math.Clamp(options.Partitions, 1, 4096)));
+        Queue<SubjectRange> ranges;
+
+        // A transaction only for the cut's local settings; it writes nothing.
+        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            ranges = new Queue<SubjectRange>((await SubjectRange.CutAsync(connection, transaction, Math.Clamp(options.Partitions, 1, 4096), cancellationToken)).Ranges);
+        }
+
         var workers = Enumerable.Range(0, Math.Max(1, options.Parallelism)).Select(_ => Task.Run(async () =>
         {
             var mine = new PartitionOutcome();
