@@ -37,37 +37,29 @@ public sealed class TestHolidays
     }
 
     /// <summary>
-    /// "Within <paramref name="workingDays"/> working days" of <paramref name="from"/>, counted here by hand rather than
-    /// with the calendar under test: the end (Beijing midnight) of the n-th weekday after the Beijing day of
-    /// <paramref name="from"/>, skipping <see cref="Days"/>.
+    /// "Within <paramref name="workingDays"/> working days" of <paramref name="from"/> in <paramref name="service"/>,
+    /// counted here by hand rather than with the calendar under test: the end (Beijing midnight) of the n-th day after
+    /// the Beijing day of <paramref name="from"/> that is a weekday and not one of the service's configured holidays
+    /// (the shipped notices and <see cref="Days"/>), or one of its make-up working days (调休). Read from the service's
+    /// options, not its calendar, so a calendar that got a day wrong fails the test.
     /// </summary>
-    public DateTimeOffset DeadlineAfter(DateTimeOffset from, int workingDays) => EndOf(LastDay(from, workingDays, Days));
-
-    /// <summary>The same count over plain Monday to Friday: what a service that ignored holidays would answer.</summary>
-    public static DateTimeOffset WeekdayDeadlineAfter(DateTimeOffset from, int workingDays) => EndOf(LastDay(from, workingDays, []));
-
-    /// <summary>
-    /// Skips the test when a shipped holiday or make-up working day (调休) falls inside the window: the hand count knows
-    /// only Monday to Friday and <see cref="Days"/>, so around a State Council holiday it cannot say the date. Read from
-    /// the service's options, not its calendar, so a calendar that got a day wrong still fails the test.
-    /// </summary>
-    public void SkipWhenShippedDaysFallWithin(IServiceHost service, DateTimeOffset from, int workingDays)
+    public static DateTimeOffset DeadlineAfter(IServiceHost service, DateTimeOffset from, int workingDays)
     {
         var options = service.Services.GetRequiredService<IOptions<WorkingDayOptions>>().Value;
-        var start = ChinaDates.Day(from);
-        var last = LastDay(from, workingDays, Days);
-        var shipped = options.Holidays.Except(Days).Concat(options.AdjustedWorkingDays).Where(d => d > start && d <= last).Order().ToList();
-        Assert.SkipWhen(shipped.Count > 0,
-            $"{service.Name}: the shipped working-day calendar changes {string.Join(", ", shipped)}, inside the {workingDays}-working-day window after {start}.");
+        return EndOf(LastDay(from, workingDays, day =>
+            options.AdjustedWorkingDays.Contains(day) || (IsWeekday(day) && !options.Holidays.Contains(day))));
     }
 
-    private static DateOnly LastDay(DateTimeOffset from, int workingDays, IReadOnlyList<DateOnly> holidays)
+    /// <summary>The same count over plain Monday to Friday: what a service that ignored holidays would answer.</summary>
+    public static DateTimeOffset WeekdayDeadlineAfter(DateTimeOffset from, int workingDays) => EndOf(LastDay(from, workingDays, IsWeekday));
+
+    private static DateOnly LastDay(DateTimeOffset from, int workingDays, Func<DateOnly, bool> isWorkingDay)
     {
         var day = ChinaDates.Day(from);
         for (var counted = 0; counted < workingDays;)
         {
-            day = NextWeekday(day);
-            if (!holidays.Contains(day))
+            day = day.AddDays(1);
+            if (isWorkingDay(day))
             {
                 counted++;
             }
@@ -75,6 +67,8 @@ public sealed class TestHolidays
 
         return day;
     }
+
+    private static bool IsWeekday(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
     private static DateOnly NextWeekday(DateOnly day)
     {
