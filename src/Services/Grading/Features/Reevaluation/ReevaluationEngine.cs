@@ -133,9 +133,8 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
 
         var outcome = new PartitionOutcome { Evaluated = subjects.Count, Reading = watch.Elapsed };
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        // The guarded update joins the range's changes by hash (tens of MB for a million subjects in 16 ranges): in memory,
-        // not batched to disk. Memoize would cache every subject looked up once each (a third of the update's time).
-        await using (var settings = new NpgsqlCommand($"{BulkSettings} SET LOCAL work_mem = '64MB'; SET LOCAL enable_memoize = off;", connection, transaction))
+        // Memoize would cache every subject looked up once each (a third of the update's time).
+        await using (var settings = new NpgsqlCommand($"{BulkSettings} SET LOCAL enable_memoize = off;", connection, transaction))
         {
             await settings.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -180,21 +179,21 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
         // One snapshot for both streams, so every event's subject is in the subject stream. Bitmap scans, not index scans:
         // a range's events lie all over the ledger (recorded as they happen), and an index scan looked up the buffer of
         // each of its 600,000 events one by one; a bitmap scan visits each page once for all its events (perf).
-        // The memory to sort a range's subjects by id in memory: about 120 bytes each, 7.4 MB for 62,500, which the
-        // default 4 MB sent to disk (EXPLAIN ANALYZE: external merge), every subject written out and read back. It also
-        // keeps the events' bitmap exact on a ledger whose pages hold every range's events: a lossy page has all its
-        // rows read and the range condition checked on each.
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using var readOnly = new NpgsqlCommand(
-            $"SET TRANSACTION READ ONLY; {BulkSettings} SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '64MB';", connection, transaction);
+            $"SET TRANSACTION READ ONLY; {BulkSettings} SET LOCAL enable_indexscan = off;", connection, transaction);
         await readOnly.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }
 
-    // For the range's transactions only. No JIT: every bulk statement costs more than jit_above_cost and compiled its
-    // expressions afresh (tens of ms a statement, per range). No parallel workers: ranges already run side by side on
-    // every core, and a Gather only adds processes and a merge.
-    private const string BulkSettings = "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0;";
+    // For the run's transactions only (the cut of the ranges too: SubjectRange.CutAsync). No JIT: every bulk statement
+    // costs more than jit_above_cost and compiled its expressions afresh (tens of ms a statement, per range). No parallel
+    // workers: ranges already run side by side on every core, and a Gather only adds processes and a merge. 64 MB to
+    // sort and hash in memory (EXPLAIN ANALYZE: the default 4 MB sent each to disk, every row written out and read
+    // back): a range's subjects by id (about 120 bytes each, 7.4 MB for 62,500), the guarded update's hash of the
+    // range's changes, all the ids for the cut; and it keeps the events' bitmap exact on a ledger whose pages hold every
+    // range's events, where a lossy page has all its rows read and the range condition checked on each.
+    internal const string BulkSettings = "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB';";
 
     private static async Task ReadSubjectsAsync(
         NpgsqlConnection connection, SubjectRange range, string ruleVersion, SubjectColumns subjects, CancellationToken cancellationToken)

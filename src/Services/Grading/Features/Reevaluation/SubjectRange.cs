@@ -39,15 +39,8 @@ internal readonly record struct SubjectRange(int Index, int Of, Guid? From, Guid
     /// </summary>
     public static List<SubjectRange> Cut(IReadOnlyList<Guid> quantiles)
     {
-        var starts = new List<Guid>(Math.Max(0, quantiles.Count - 1));
-        for (var k = 1; k < quantiles.Count; k++)
-        {
-            if (quantiles[k] != (starts.Count == 0 ? quantiles[0] : starts[^1]))
-            {
-                starts.Add(quantiles[k]);
-            }
-        }
-
+        // Ascending, so equal quantiles stand side by side and the smallest id is first.
+        List<Guid> starts = [.. quantiles.Skip(1).Where(q => q != quantiles[0]).Distinct()];
         var of = starts.Count + 1;
         return [.. Enumerable.Range(0, of).Select(i => new SubjectRange(i, of, i == 0 ? null : starts[i - 1], i == of - 1 ? null : starts[i]))];
     }
@@ -59,9 +52,7 @@ internal readonly record struct SubjectRange(int Index, int Of, Guid? From, Guid
     public static async Task<(long Subjects, List<SubjectRange> Ranges)> CutAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int partitions, CancellationToken cancellationToken)
     {
-        // The ids of a million subjects sort in memory with 64 MB (the default 4 MB spilled them to disk); no JIT, which a
-        // table past a few million rows would cost enough to compile for, in a query that runs once.
-        await using (var settings = new NpgsqlCommand("SET LOCAL jit = off; SET LOCAL work_mem = '64MB';", connection, transaction))
+        await using (var settings = new NpgsqlCommand(ReevaluationEngine.BulkSettings, connection, transaction))
         {
             await settings.ExecuteNonQueryAsync(cancellationToken);
         }
