@@ -42,7 +42,8 @@ public static class DatabaseExtensions
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
         // Pooled: a context is reset and reused rather than built with its options for every scope (every message and
-        // request); building them took about 8 % of Grading's and Notifications' CPU on the full path (bench/Pipeline).
+        // request), as EF Core recommends for services. On the full path (bench/Pipeline) no change in CPU per fact stood
+        // out of the ±5 % between runs.
         builder.Services.AddDbContextPool<TContext>((services, options) => options
             .UseNpgsql(connectionString)
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
@@ -71,7 +72,10 @@ public static class DatabaseExtensions
         where TContext : DbContext
     {
         builder.Services.AddSingleton(new QueueTable<TContext>(table));
-        builder.Services.AddOptions<QueueTableOptions>().BindConfiguration(QueueTableOptions.SectionName);
+        builder.Services.AddOptions<QueueTableOptions>().BindConfiguration(QueueTableOptions.SectionName)
+            .Validate(o => o.Interval > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero && o.DeadRows >= 0,
+                $"{QueueTableOptions.SectionName}: Interval and PruneInterval must be positive, DeadRows at least 0.")
+            .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QueueTableMaintenance<TContext>>());
         return builder;
     }
