@@ -15,4 +15,7 @@ public sealed class GradeRecord
     public required StoredReasons Reasons { get; init; }
     public DateTimeOffset EffectiveAt { get; init; }
     public required string Cause { get; init; }
+
+    /// <summary>The re-evaluation run that wrote the grade; null for a grade of one subject (an event, a decision).</summary>
+    public Guid? RunId { get; init; }
 }

@@ -7,8 +7,9 @@ namespace CreditPower.Grading.Domain;
 /// <summary>
 /// The wording of every reason a rule-set version gives, by reason code: the rules' names, their vetoes and caps, and
 /// the fixed conditions, gates and movement rules. The scoring writes its reasons with these words, and the grade
-/// history keeps only each reason's code and points (<see cref="StoredReasons"/>), taking the words back from the
-/// version that produced the grade; approved versions never change. The fixed words below and the templates of the caps,
+/// history keeps only each reason's code and points (<see cref="StoredReasons"/>), or the code alone where the points are
+/// the code's own (<see cref="PointsOf"/>), taking the rest back from the version that produced the grade; approved
+/// versions never change. The fixed words below and the templates of the caps,
 /// gates and vetoes word every stored grade too: changing one rewords history, so a new wording takes a new code
 /// (ReasonTextsTests holds them).
 /// </summary>
@@ -42,11 +43,12 @@ public sealed class ReasonTexts
     };
 
     /// <summary>The words of the reasons no rule set changes, for a grade whose version is not known.</summary>
-    public static ReasonTexts Fixed { get; } = new(new Dictionary<string, string>(_fixed, StringComparer.Ordinal));
+    public static ReasonTexts Fixed { get; } = new(new Dictionary<string, string>(_fixed, StringComparer.Ordinal), FixedPoints());
 
     private readonly Dictionary<string, string> _texts;
+    private readonly Dictionary<string, int> _points;
 
-    private ReasonTexts(Dictionary<string, string> texts) => _texts = texts;
+    private ReasonTexts(Dictionary<string, string> texts, Dictionary<string, int> points) => (_texts, _points) = (texts, points);
 
     /// <summary>The texts of <paramref name="rules"/>, made once per rule-set instance.</summary>
     public static ReasonTexts For(RuleSet rules) => _byRuleSet.GetValue(rules, Build);
@@ -59,6 +61,13 @@ public sealed class ReasonTexts
 
     /// <summary>The words of <paramref name="code"/>, or null when this version has none (or two rules share the code).</summary>
     public string? Of(string code) => _texts.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The points a reason of <paramref name="code"/> has in this version's words unless it says otherwise: a rule's own
+    /// points (none for a veto, whose reason decides the colour, not the score) and none for the fixed conditions, gates
+    /// and movement rules; null where they vary (caps) or the code is not this version's.
+    /// </summary>
+    public int? PointsOf(string code) => _points.TryGetValue(code, out var points) ? points : null;
 
     /// <summary>A reason in this version's words.</summary>
     public GradeReason Reason(string code, int points) =>
@@ -89,11 +98,28 @@ public sealed class ReasonTexts
             texts[rule.Code] = words;
         }
 
+        // Likewise a code two rules give different points has no points of its own.
+        var points = FixedPoints();
+        points[GateHistory] = 0;
+        foreach (var rule in rules.EventTypes.Values)
+        {
+            var own = rule.IsVeto ? 0 : rule.Points;
+            if (points.TryGetValue(rule.Code, out var known) && known != own)
+            {
+                ambiguous.Add(rule.Code);
+            }
+
+            points[rule.Code] = own;
+        }
+
         foreach (var code in ambiguous)
         {
             texts.Remove(code);
+            points.Remove(code);
         }
 
-        return new ReasonTexts(texts);
+        return new ReasonTexts(texts, points);
     }
+
+    private static Dictionary<string, int> FixedPoints() => _fixed.Keys.ToDictionary(code => code, _ => 0, StringComparer.Ordinal);
 }

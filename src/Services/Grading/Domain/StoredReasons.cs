@@ -6,11 +6,13 @@ using CreditPower.Contracts;
 namespace CreditPower.Grading.Domain;
 
 /// <summary>
-/// The reasons of a stored grade as the history keeps them: a JSON array of <c>[code, points]</c> pairs, the words
-/// taken from the grade's rule version when read (<see cref="ReasonTexts"/>), and <c>[code, points, description]</c>
-/// triples for a reason worded otherwise. A full re-evaluation writes a million reason lists: without the words they
-/// are 191 bytes a grade instead of 460, a quarter less write-ahead log and 15 % less CPU (bench/Reevaluation).
-/// Chinese is stored as it is, not escaped as \uXXXX.
+/// The reasons of a stored grade as the history keeps them, a JSON array with one element per reason: the code alone,
+/// <c>"code"</c>, where words and points are the version's own (<see cref="ReasonTexts.PointsOf"/>: a deduction of its
+/// rule's points, a gate); <c>[code, points]</c> where only the words are (a bonus total, a cap); and
+/// <c>[code, points, description]</c> for a reason worded otherwise. Words and points are taken from the grade's rule
+/// version when read (<see cref="ReasonTexts"/>). A full re-evaluation writes a million reason lists: without the
+/// words they are 191 bytes a grade instead of 460, a quarter less write-ahead log and 15 % less CPU, and without the
+/// version's points another quarter less (bench/Reevaluation). Chinese is stored as it is, not escaped as \uXXXX.
 /// </summary>
 public sealed record StoredReasons(string Json)
 {
@@ -21,6 +23,9 @@ public sealed record StoredReasons(string Json)
 
     /// <summary>No reasons.</summary>
     public static StoredReasons None { get; } = new("[]");
+
+    /// <summary>One reason in the version's words and with its points, inside the array.</summary>
+    public static void WriteReason(Utf8JsonWriter json, string code) => json.WriteStringValue(code);
 
     /// <summary>One reason in the version's words, inside the array.</summary>
     public static void WriteReason(Utf8JsonWriter json, string code, int points)
@@ -41,7 +46,7 @@ public sealed record StoredReasons(string Json)
         json.WriteEndArray();
     }
 
-    /// <summary>The reasons as stored: the words only where they are not <paramref name="texts"/>' own.</summary>
+    /// <summary>The reasons as stored: words and points only where they are not <paramref name="texts"/>' own.</summary>
     public static StoredReasons From(IEnumerable<GradeReason> reasons, ReasonTexts texts)
     {
         using var buffer = new MemoryStream();
@@ -50,13 +55,17 @@ public sealed record StoredReasons(string Json)
             json.WriteStartArray();
             foreach (var reason in reasons)
             {
-                if (string.Equals(texts.Of(reason.Code), reason.Description, StringComparison.Ordinal))
+                if (!string.Equals(texts.Of(reason.Code), reason.Description, StringComparison.Ordinal))
                 {
-                    WriteReason(json, reason.Code, reason.Points);
+                    WriteReason(json, reason.Code, reason.Points, reason.Description);
+                }
+                else if (texts.PointsOf(reason.Code) == reason.Points)
+                {
+                    WriteReason(json, reason.Code);
                 }
                 else
                 {
-                    WriteReason(json, reason.Code, reason.Points, reason.Description);
+                    WriteReason(json, reason.Code, reason.Points);
                 }
             }
 
@@ -66,7 +75,7 @@ public sealed record StoredReasons(string Json)
         return new StoredReasons(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
-    /// <summary>The reasons with their words, those of pairs from <paramref name="texts"/> (the grade's rule version).</summary>
+    /// <summary>The reasons with their words and points, those left out taken from <paramref name="texts"/> (the grade's rule version).</summary>
     public List<GradeReason> Describe(ReasonTexts texts)
     {
         var reasons = new List<GradeReason>();
@@ -74,9 +83,17 @@ public sealed record StoredReasons(string Json)
         Expect(ref json, JsonTokenType.StartArray);
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
+            if (json.TokenType == JsonTokenType.String)
+            {
+                var own = json.GetString()!;
+                var ownPoints = texts.PointsOf(own) ?? throw new JsonException($"Stored reason {own} has no points, and its version gives it none.");
+                reasons.Add(new GradeReason(own, ownPoints, texts.Of(own) ?? MissingWords));
+                continue;
+            }
+
             if (json.TokenType != JsonTokenType.StartArray)
             {
-                throw new JsonException($"A stored reason is an array, not {json.TokenType}.");
+                throw new JsonException($"A stored reason is a code or an array, not {json.TokenType}.");
             }
 
             Expect(ref json, JsonTokenType.String);

@@ -109,7 +109,7 @@ public sealed class ReevaluationTests(ServicesFixture services)
         // the black → red change as the contract's CreditGradeChanged built from the grade row and the subject, under
         // the grade's id, which is what Applications' inbox records.
         var gradeId = await services.Grading.QueryAsync(db => db.Set<GradeRecord>().AsNoTracking()
-            .Where(g => g.SubjectId == subjectId && g.Cause == $"monthly re-evaluation {runId}").Select(g => g.Id).SingleAsync(Api.Cancellation));
+            .Where(g => g.SubjectId == subjectId && g.RunId == runId).Select(g => g.Id).SingleAsync(Api.Cancellation));
         var colour = await Eventually.GetAsync(
             () => services.Applications.QueryAsync(db => db.Set<SubjectColour>().AsNoTracking().SingleOrDefaultAsync(c => c.Identifier == uscc, Api.Cancellation)),
             c => c?.Colour == CreditColour.Red, "Applications to hold the new colour", _runTimeout);
@@ -152,11 +152,11 @@ public sealed class ReevaluationTests(ServicesFixture services)
 
         Assert.Null(run.GetProperty("error").GetString());
         var runId = run.GetProperty("id").GetGuid();
-        var cause = $"monthly re-evaluation {runId}";
         List<Guid> ours = [.. changing.Keys, .. steady.Keys];
         var grades = await services.Grading.QueryAsync(db => db.Set<GradeRecord>().AsNoTracking()
-            .Where(g => ours.Contains(g.SubjectId) && g.Cause == cause).ToListAsync(Api.Cancellation));
+            .Where(g => ours.Contains(g.SubjectId) && g.RunId == runId).ToListAsync(Api.Cancellation));
         Assert.Equal(ours.Order(), grades.Select(g => g.SubjectId).Order());
+        Assert.All(grades, g => Assert.Equal("monthly re-evaluation", g.Cause));
         var gradeOf = grades.ToDictionary(g => g.SubjectId);
         Assert.All(changing.Keys, s => Assert.Equal(CreditColour.Red, gradeOf[s].Colour));
         Assert.All(steady.Keys, s => Assert.Equal((CreditColour.Blue, 100), (gradeOf[s].Colour, gradeOf[s].Score)));
@@ -289,10 +289,9 @@ public sealed class ReevaluationTests(ServicesFixture services)
         Assert.Null(ranges[^1].To);
         Assert.All(ranges.Skip(1), r => Assert.Equal(ranges[r.Partition - 1].To, r.From));
 
-        var cause = $"monthly re-evaluation {runId}";
         var ids = ours.Keys.ToList();
         var graded = await services.Grading.QueryAsync(db => db.Set<GradeRecord>().AsNoTracking()
-            .Where(g => ids.Contains(g.SubjectId) && g.Cause == cause).ToListAsync(Api.Cancellation));
+            .Where(g => ids.Contains(g.SubjectId) && g.RunId == runId).ToListAsync(Api.Cancellation));
         Assert.Equal(ids.Order(), graded.Select(g => g.SubjectId).Order());
         Assert.All(graded, g => Assert.Equal(CreditColour.Red, g.Colour));
     }
@@ -468,7 +467,7 @@ public sealed class ReevaluationTests(ServicesFixture services)
             db.AddRange(grades.Select(g => new GradeRecord
             {
                 Id = Guid.CreateVersion7(), SubjectId = id, Colour = g.Colour, Score = g.Score, RuleVersion = g.RuleVersion, Reasons = g.Reasons,
-                EffectiveAt = g.EffectiveAt, Cause = g.Cause,
+                EffectiveAt = g.EffectiveAt, Cause = g.Cause, RunId = g.RunId,
             }));
             identifiers[id] = copy.Identifier;
         }

@@ -161,12 +161,15 @@ namespace CreditPower.Grading.Data.Migrations
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("json");
+                        .HasColumnType("text");
 
                     b.Property<string>("RuleVersion")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Score")
                         .HasColumnType("integer");

@@ -12,7 +12,7 @@ namespace CreditPower.Grading.Features.AsOf;
 
 public sealed record RecomputedGrade(CreditColour Colour, int Score, string RuleVersion, int EventsCounted, IReadOnlyList<GradeReason> Reasons);
 
-public sealed record StoredGrade(CreditColour Colour, int Score, string RuleVersion, DateTimeOffset EffectiveAt, string Cause, IReadOnlyList<GradeReason> Reasons);
+public sealed record StoredGrade(CreditColour Colour, int Score, string RuleVersion, DateTimeOffset EffectiveAt, string Cause, Guid? RunId, IReadOnlyList<GradeReason> Reasons);
 
 /// <summary>
 /// A past grade recomputed beside the one stored then. <c>Agrees</c>: the colour and score are equal; <c>Notes</c>: what
@@ -88,7 +88,7 @@ internal static class GetGradeAsOf
             subjectId,
             asOf,
             new RecomputedGrade(result.Colour, result.Score, rules.Version, events.Count, result.Reasons),
-            stored is null ? null : new StoredGrade(stored.Colour, stored.Score, stored.RuleVersion, stored.EffectiveAt, stored.Cause, await versions.DescribeAsync(db, stored, cancellationToken)),
+            stored is null ? null : new StoredGrade(stored.Colour, stored.Score, stored.RuleVersion, stored.EffectiveAt, stored.Cause, stored.RunId, await versions.DescribeAsync(db, stored, cancellationToken)),
             stored is not null && stored.Colour == result.Colour && stored.Score == result.Score,
             notes));
     }

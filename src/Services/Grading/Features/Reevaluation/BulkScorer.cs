@@ -42,11 +42,13 @@ internal sealed class BulkScorer
     private readonly List<int> _inForce = [];
     private readonly List<int> _areaOrder = [];
 
-    // The history keeps a reason's words only where they are not the rule version's own (StoredReasons): per rule, its
-    // words for a deduction or bonus and for a veto, null where the version's texts have them.
+    // The history keeps a reason's words and points only where they are not the rule version's own (StoredReasons): per
+    // rule, its words for a deduction or bonus and for a veto, null where the version's texts have them, and the points
+    // its reasons have unless they say otherwise (null where they vary).
     private readonly string[] _capCode;
     private readonly string?[] _ruleWords;
     private readonly string?[] _vetoWords;
+    private readonly int?[] _ownPoints;
 
     /// <summary>The moment the scorer grades at: events expiring at or before it are out of force.</summary>
     public DateTimeOffset AsOf { get; }
@@ -85,6 +87,7 @@ internal sealed class BulkScorer
         var texts = ReasonTexts.For(rules);
         _ruleWords = [.. ruleOf.Select(r => texts.Of(r.Code) == r.Name ? null : r.Name)];
         _vetoWords = [.. ruleOf.Select(r => texts.Of(r.Code) == ReasonTexts.VetoWords(r) ? null : ReasonTexts.VetoWords(r))];
+        _ownPoints = [.. ruleOf.Select(r => texts.PointsOf(r.Code))];
         _areaTotals = new int[_areaCount];
         _bonusCounts = new int[types.Length];
         _touchedGroups = new int[types.Length];
@@ -256,7 +259,7 @@ internal sealed class BulkScorer
                 var rule = _ruleOf[types[e]];
                 if (rule.Points < 0 && (int)rule.Area == area)
                 {
-                    WriteReason(json, rule.Code, rule.Points, _ruleWords[types[e]]);
+                    WriteReason(json, types[e], rule.Points, _ruleWords[types[e]]);
                     areaTotal -= rule.Points;
                 }
             }
@@ -288,7 +291,7 @@ internal sealed class BulkScorer
             var rule = _ruleOf[group];
             var typeTotal = Math.Min(_bonusCounts[group] * _points[group], _maxPoints[group]);
             _bonusCounts[group] = 0;
-            WriteReason(json, rule.Code, typeTotal, _ruleWords[group]);
+            WriteReason(json, group, typeTotal, _ruleWords[group]);
             bonus += typeTotal;
         }
 
@@ -306,7 +309,7 @@ internal sealed class BulkScorer
         {
             if (colour < CreditColour.Blue)
             {
-                StoredReasons.WriteReason(json, ReasonTexts.NewSubject, 0);
+                StoredReasons.WriteReason(json, ReasonTexts.NewSubject);
                 colour = CreditColour.Blue;
             }
         }
@@ -314,14 +317,14 @@ internal sealed class BulkScorer
         {
             if (!upgradeAllowed)
             {
-                StoredReasons.WriteReason(json, ReasonTexts.UpgradeHeld, 0);
+                StoredReasons.WriteReason(json, ReasonTexts.UpgradeHeld);
                 colour = before;
             }
             else
             {
                 if (before - 1 != colour)
                 {
-                    StoredReasons.WriteReason(json, ReasonTexts.OneStep, 0);
+                    StoredReasons.WriteReason(json, ReasonTexts.OneStep);
                 }
 
                 colour = before - 1;
@@ -332,15 +335,21 @@ internal sealed class BulkScorer
         return (score, colour);
     }
 
-    private static void WriteReason(Utf8JsonWriter json, string code, int points, string? ownWords)
+    // A reason of the rule at type, as StoredReasons.From writes it.
+    private void WriteReason(Utf8JsonWriter json, int type, int points, string? ownWords)
     {
-        if (ownWords is null)
+        var code = _ruleOf[type].Code;
+        if (ownWords is not null)
         {
-            StoredReasons.WriteReason(json, code, points);
+            StoredReasons.WriteReason(json, code, points, ownWords);
+        }
+        else if (_ownPoints[type] == points)
+        {
+            StoredReasons.WriteReason(json, code);
         }
         else
         {
-            StoredReasons.WriteReason(json, code, points, ownWords);
+            StoredReasons.WriteReason(json, code, points);
         }
     }
 
@@ -364,7 +373,7 @@ internal sealed class BulkScorer
             if (_veto[type])
             {
                 veto = true;
-                WriteReason(json, _ruleOf[type].Code, 0, _vetoWords[type]);
+                WriteReason(json, type, 0, _vetoWords[type]);
             }
 
             var unresolved = expiresAt[e] == NoExpiry;
@@ -381,17 +390,17 @@ internal sealed class BulkScorer
 
         if (arrearsOver60Days)
         {
-            StoredReasons.WriteReason(json, ReasonTexts.RedArrears, 0);
+            StoredReasons.WriteReason(json, ReasonTexts.RedArrears);
         }
 
         if (contractViolation)
         {
-            StoredReasons.WriteReason(json, ReasonTexts.RedContractViolation, 0);
+            StoredReasons.WriteReason(json, ReasonTexts.RedContractViolation);
         }
 
         if (majorHazard)
         {
-            StoredReasons.WriteReason(json, ReasonTexts.RedMajorHazard, 0);
+            StoredReasons.WriteReason(json, ReasonTexts.RedMajorHazard);
         }
 
         if (arrearsOver60Days || contractViolation || majorHazard || score < _rules.YellowFrom)
@@ -412,19 +421,19 @@ internal sealed class BulkScorer
         var gated = false;
         if (arrearsOutstanding)
         {
-            StoredReasons.WriteReason(json, ReasonTexts.GateArrears, 0);
+            StoredReasons.WriteReason(json, ReasonTexts.GateArrears);
             gated = true;
         }
 
         if (subjectSince > _greenHistoryFrom)
         {
-            StoredReasons.WriteReason(json, ReasonTexts.GateHistory, 0);
+            StoredReasons.WriteReason(json, ReasonTexts.GateHistory);
             gated = true;
         }
 
         if (lastRedOrBlackAt > _twelveMonthsAgo)
         {
-            StoredReasons.WriteReason(json, ReasonTexts.GateRecentRedOrBlack, 0);
+            StoredReasons.WriteReason(json, ReasonTexts.GateRecentRedOrBlack);
             gated = true;
         }
 

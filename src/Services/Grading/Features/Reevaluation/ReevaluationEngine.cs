@@ -429,7 +429,7 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
             var reasons = new ArrayBufferWriter<byte>(4096);
             using var reasonsJson = new Utf8JsonWriter(reasons, StoredReasons.WriterOptions);
             using (var grades = connection.BeginBinaryImport(
-                """COPY grades ("Id", "SubjectId", "Colour", "Score", "RuleVersion", "Reasons", "EffectiveAt", "Cause") FROM STDIN (FORMAT BINARY)"""))
+                """COPY grades ("Id", "SubjectId", "Colour", "Score", "RuleVersion", "Reasons", "EffectiveAt", "Cause", "RunId") FROM STDIN (FORMAT BINARY)"""))
             {
                 grades.Timeout = TimeSpan.FromSeconds(BulkCommandTimeoutSeconds);
                 var newGradeId = new RisingGuids(clock.GetUtcNow());
@@ -452,9 +452,10 @@ internal sealed class ReevaluationEngine(TimeProvider clock)
                     grades.Write(_colourNames[(int)changes.Colour[c]], NpgsqlDbType.Text);
                     grades.Write(changes.Score[c], NpgsqlDbType.Integer);
                     grades.Write(run.RuleVersion, NpgsqlDbType.Text);
-                    grades.Write(WriteReasons(run, scorer, subjects, changes, c, reasons, reasonsJson), NpgsqlDbType.Json);
+                    grades.Write(WriteReasons(run, scorer, subjects, changes, c, reasons, reasonsJson), NpgsqlDbType.Text);
                     grades.Write(asOfUtc, NpgsqlDbType.TimestampTz);
                     grades.Write(run.Cause, NpgsqlDbType.Text);
+                    grades.Write(run.Id, NpgsqlDbType.Uuid);
                 }
 
                 grades.Complete();

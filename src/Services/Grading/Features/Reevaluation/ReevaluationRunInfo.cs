@@ -11,7 +11,6 @@ internal sealed record ReevaluationRunInfo(Guid Id, ReevaluationKind Kind, strin
     // Downgrades take effect at once in both.
     public bool UpgradeAllowed => Kind is ReevaluationKind.Monthly or ReevaluationKind.Activation;
 
-    public string Cause => Kind == ReevaluationKind.Monthly
-        ? $"monthly re-evaluation {Id}"
-        : $"rule set activated, run {Id}";
+    /// <summary>The cause its grades give; the run's id goes with each in <see cref="GradeRecord.RunId"/>.</summary>
+    public string Cause => Kind == ReevaluationKind.Monthly ? "monthly re-evaluation" : "rule set activated";
 }
