@@ -154,6 +154,7 @@ internal sealed class FullPath : IDisposable
         Console.WriteLine(FormattableString.Invariant(
             $"    CPU while sending after the warm-up, cores: machine {cpu.Machine:F2} of {Environment.ProcessorCount}; {cpu.ByProcess}"));
         Console.WriteLine("    " + stages.Summary());
+        Console.WriteLine("    " + await StageLatenciesAsync(recorder, first, rate * warmupSeconds, cancellationToken));
         if (result.SendErrors > 0 || result.Missing != 0 || result.Duplicates > 0)
         {
             foreach (var service in new[] { _grading, _sms.Notifications, _sms.Simulator })
@@ -310,6 +311,85 @@ internal sealed class FullPath : IDisposable
                 recorder.Arrived(sequence, _anchorTimestamp + (long)((message.ReceivedAt - _anchorTime).TotalSeconds * Stopwatch.Frequency));
             }
         }
+    }
+
+    /// <summary>
+    /// Where a measured fact's time went, stage by stage, from the times the services wrote down: due → Grading's
+    /// CreditGradeChanged written to its outbox (the feed window, the request, the re-grading) → published (the relay:
+    /// commit, wake-up, claim, publish with confirm) → Notifications' SMS entry written (the broker, the batch consumer)
+    /// → the SMS at the simulator (commit, the dispatcher's wake-up, claim, signing and sending). Percentiles of each
+    /// stage on its own, so they do not add up to the end-to-end ones.
+    /// </summary>
+    private async Task<string> StageLatenciesAsync(LatencyRecorder recorder, int first, int from, CancellationToken cancellationToken)
+    {
+        var (mobiles, entries) = (new Dictionary<Guid, int>(), new Dictionary<int, DateTimeOffset>());
+        await using (var notifications = new NpgsqlConnection(_notificationsDb))
+        {
+            await notifications.OpenAsync(cancellationToken);
+            await using var read = new NpgsqlCommand(
+                """
+                SELECT c."SubjectId", c."Mobile", l."CreatedAt" FROM subject_contacts c
+                JOIN contact_log l ON l."SubjectId" = c."SubjectId" AND l."Channel" = 'Sms'
+                WHERE c."Mobile" >= @from AND c."Mobile" <= @to
+                """, notifications);
+            read.Parameters.AddWithValue("from", FullPathSeeder.Mobile(first + from));
+            read.Parameters.AddWithValue("to", FullPathSeeder.Mobile(first + recorder.Count - 1));
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var sequence = FullPathSeeder.IndexOf(reader.GetString(1)) - first;
+                mobiles[reader.GetGuid(0)] = sequence;
+                entries[sequence] = reader.GetFieldValue<DateTimeOffset>(2);
+            }
+        }
+
+        var (graded, published) = (new Dictionary<int, DateTimeOffset>(), new Dictionary<int, DateTimeOffset>());
+        await using (var grading = new NpgsqlConnection(_gradingDb))
+        {
+            await grading.OpenAsync(cancellationToken);
+            await using var read = new NpgsqlCommand(
+                "SELECT (body->>'subjectId')::uuid, created_at, sent_at FROM outbox_messages WHERE message_type LIKE 'CreditPower.Contracts.CreditGradeChanged,%' AND sent_at IS NOT NULL",
+                grading);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (mobiles.TryGetValue(reader.GetGuid(0), out var sequence))
+                {
+                    graded[sequence] = reader.GetFieldValue<DateTimeOffset>(1);
+                    published[sequence] = reader.GetFieldValue<DateTimeOffset>(2);
+                }
+            }
+        }
+
+        var stages = new List<double>[4];
+        for (var s = 0; s < stages.Length; s++)
+        {
+            stages[s] = [];
+        }
+
+        for (var sequence = from; sequence < recorder.Count; sequence++)
+        {
+            if (recorder.ArrivedAt(sequence) is var arrived and not 0 && graded.TryGetValue(sequence, out var gradedAt) && entries.TryGetValue(sequence, out var entryAt))
+            {
+                DateTimeOffset[] times = [WallClock(recorder.DueAt(sequence)), gradedAt, published[sequence], entryAt, WallClock(arrived)];
+                for (var s = 0; s < stages.Length; s++)
+                {
+                    stages[s].Add((times[s + 1] - times[s]).TotalMilliseconds);
+                }
+            }
+        }
+
+        string[] names = ["due → graded", "→ published", "→ SMS entry", "→ at the simulator"];
+        return $"stages of {stages[0].Count:N0} facts (p50 / p90 / p99 ms): " + string.Join("; ", names.Select((name, s) =>
+        {
+            var sorted = stages[s].Order().ToArray();
+            return sorted.Length == 0
+                ? $"{name} —"
+                : string.Create(CultureInfo.InvariantCulture, $"{name} {Percentile(sorted, 0.5):F1} / {Percentile(sorted, 0.9):F1} / {Percentile(sorted, 0.99):F1}");
+        }));
+
+        DateTimeOffset WallClock(long timestamp) => _anchorTime + Stopwatch.GetElapsedTime(_anchorTimestamp, timestamp);
+        static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
     }
 
     private sealed record FeedResponse(int Created);

@@ -28,6 +28,12 @@ public sealed class LatencyRecorder(int run, int count)
 
     public void Due(int sequence, long timestamp) => _due[sequence] = timestamp;
 
+    /// <summary>When message <paramref name="sequence"/> was due, as a <see cref="Stopwatch"/> timestamp (0: not yet).</summary>
+    public long DueAt(int sequence) => _due[sequence];
+
+    /// <summary>When message <paramref name="sequence"/> arrived, as a <see cref="Stopwatch"/> timestamp (0: not yet).</summary>
+    public long ArrivedAt(int sequence) => Volatile.Read(ref _arrived[sequence]);
+
     public void Arrived(int sequence) => Arrived(sequence, Stopwatch.GetTimestamp());
 
     /// <summary>An arrival observed elsewhere (the gateway simulator's receive time), as a <see cref="Stopwatch"/> timestamp.</summary>

@@ -1,6 +1,5 @@
 using CreditPower.ServiceDefaults.Data;
 using MassTransit;
-using MassTransit.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +14,8 @@ public static class MessagingExtensions
     /// endpoints prefixed with <paramref name="serviceName"/> (each service gets its own queue per
     /// consumer, so every service sees every event), retries with back-off before a message goes to its <c>_error</c> queue, and the
     /// outbox relay of <typeparamref name="TContext"/>. Each endpoint prefetches and consumes several messages at once
-    /// (<see cref="MessagingOptions"/>), one subject at a time; a batch consumer's endpoint is set up by its definition
-    /// instead (<see cref="AddBatchConsumer{TConsumer, TDefinition}"/>). Call after the service's database is added so
+    /// (<see cref="MessagingOptions"/>), one subject at a time; a group-commit consumer's endpoint is set up by its
+    /// definition instead (<see cref="AddGroupCommitConsumer{TConsumer, TDefinition, TMessage, TApplier}"/>). Call after the service's database is added so
     /// migrations run before the bus starts.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(
@@ -42,16 +41,10 @@ public static class MessagingExtensions
             addConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
-                if (context.GetServices<BatchEndpoint>().Any(batch => batch.Name(context, endpointNames) == name))
+                if (context.GetServices<GroupCommitEndpoint>().Any(group => group.Name(context, endpointNames) == name))
                 {
-                    // No subject partition (AddBatchConsumer says why). And no UseMessageRetry: for a batch consumer
-                    // MassTransit wraps it around the whole batch, so a batch that fails its last retry sends every message
-                    // of it to the _error queue. Retried here, in front of the batch, each message of a failed batch is
-                    // retried on its own (MassTransit hands a retried message over as a batch of one): its batch-mates
-                    // commit on their first retry, and only a message that keeps failing reaches _error.
-                    var retry = new ConsumeContextRetryPipeSpecification();
-                    Backoff(retry);
-                    endpoint.AddPipeSpecification(retry);
+                    // No subject partition (AddGroupCommitConsumer says why); a message that fails is retried on its own.
+                    endpoint.UseMessageRetry(Backoff);
                     return;
                 }
 
@@ -75,18 +68,25 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// Adds <typeparamref name="TConsumer"/>, a consumer of <see cref="Batch{T}"/> set up by <typeparamref name="TDefinition"/>
-    /// (its <see cref="BatchOptions"/>), its endpoint left out of the subject partition and retrying message by message.
-    /// In front of a batch the partition would hold each message's partition until its whole batch is done: a batch
-    /// could never hold more than one message per partition, and every batch would wait out its time limit. So the
-    /// consumer must keep one subject's messages apart itself: one batch at a time
-    /// (<see cref="BatchOptions.ConcurrencyLimit"/> 1), its messages applied in the order the broker delivered them.
+    /// Adds <typeparamref name="TConsumer"/>, whose <c>Consume</c> hands each message to
+    /// <see cref="GroupCommit{TMessage, TApplier}"/> (added here, with <typeparamref name="TApplier"/> scoped and the
+    /// <paramref name="limits"/> of its groups), set up by <typeparamref name="TDefinition"/>, its endpoint left out
+    /// of the subject partition. The partition would let one message per partition wait for its group at a time, so a
+    /// group could never hold more than <see cref="MessagingOptions.ConcurrentMessageLimit"/> messages; one group applied at a
+    /// time keeps one subject's messages apart instead. The definition sets the endpoint's concurrency: every message
+    /// waiting for its group takes a slot.
     /// </summary>
-    public static IConsumerRegistrationConfigurator<TConsumer> AddBatchConsumer<TConsumer, TDefinition>(this IBusRegistrationConfigurator bus)
-        where TConsumer : class, IConsumer
+    public static IConsumerRegistrationConfigurator<TConsumer> AddGroupCommitConsumer<TConsumer, TDefinition, TMessage, TApplier>(
+        this IBusRegistrationConfigurator bus, Func<IServiceProvider, GroupCommitLimits> limits)
+        where TConsumer : class, IConsumer<TMessage>
         where TDefinition : class, IConsumerDefinition<TConsumer>
+        where TMessage : class
+        where TApplier : class, IGroupApplier<TMessage>
     {
-        bus.AddSingleton(new BatchEndpoint((services, names) => services.GetRequiredService<IConsumerDefinition<TConsumer>>().GetEndpointName(names)));
+        bus.AddScoped<TApplier>();
+        bus.AddSingleton(services => ActivatorUtilities.CreateInstance<GroupCommit<TMessage, TApplier>>(services, limits(services)));
+        bus.AddHostedService(services => services.GetRequiredService<GroupCommit<TMessage, TApplier>>());
+        bus.AddSingleton(new GroupCommitEndpoint((services, names) => services.GetRequiredService<IConsumerDefinition<TConsumer>>().GetEndpointName(names)));
         return bus.AddConsumer<TConsumer, TDefinition>();
     }
 
@@ -101,5 +101,5 @@ public static class MessagingExtensions
         ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.RabbitMq} is not set.");
 }
 
-/// <summary>The endpoint of a batch consumer, by the name its definition gives it.</summary>
-internal sealed record BatchEndpoint(Func<IServiceProvider, IEndpointNameFormatter, string> Name);
+/// <summary>The endpoint of a group-commit consumer, by the name its definition gives it.</summary>
+internal sealed record GroupCommitEndpoint(Func<IServiceProvider, IEndpointNameFormatter, string> Name);

@@ -21,9 +21,9 @@ public sealed class MessagingOptions
     /// Consume the messages of one subject one at a time, so two messages of one subject never race to insert the same
     /// read-model row (which costs a failed transaction and a retry of 100 ms or more). One at a time, not strictly in
     /// order: MassTransit's partition is a lock the concurrently received messages queue on, so consumers keep
-    /// ignoring a grade older than the one they hold. Not on a batch consumer's endpoint, which sets its own prefetch and
-    /// concurrency and keeps a subject's messages apart by applying one batch at a time
-    /// (<see cref="MessagingExtensions.AddBatchConsumer{TConsumer, TDefinition}"/>).
+    /// ignoring a grade older than the one they hold. Not on a group-commit consumer's endpoint, which sets its own
+    /// prefetch and concurrency and keeps a subject's messages apart by applying one group at a time
+    /// (<see cref="MessagingExtensions.AddGroupCommitConsumer{TConsumer, TDefinition, TMessage, TApplier}"/>).
     /// </summary>
     public bool PartitionBySubject { get; set; } = true;
 

@@ -1,3 +1,4 @@
+using CreditPower.Contracts;
 using CreditPower.Notifications.Channels;
 using CreditPower.Notifications.Data;
 using CreditPower.Notifications.Features.ApplicantNotices;
@@ -11,6 +12,7 @@ using CreditPower.ServiceDefaults;
 using CreditPower.ServiceDefaults.Data;
 using CreditPower.ServiceDefaults.Dates;
 using CreditPower.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace CreditPower.Notifications;
 
@@ -27,14 +29,15 @@ internal static class NotificationsServices
         builder.Services.AddSingleton<TemplatesInForce>();
         builder.Services.AddSingleton<LetterPdfRenderer>();
         builder.Services.AddOptions<GradeChangeBatchOptions>().BindConfiguration(GradeChangeBatchOptions.SectionName)
-            .Validate(o => o.MessageLimit is >= 1 and <= 1000 && o.TimeLimit > TimeSpan.Zero,
-                "GradeChangeBatch: MessageLimit must be 1–1000 and TimeLimit more than zero.")
+            .Validate(o => o.MessageLimit is >= 1 and <= 1000 && o.Linger >= TimeSpan.Zero && o.Linger <= TimeSpan.FromSeconds(1),
+                "GradeChangeBatch: MessageLimit must be 1–1000 and Linger from 0 to 1 s.")
             .ValidateOnStart();
         // Holds the WeChat access token all replicas share, the refresh lock and the providers' rate buckets.
         builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableTracing = true);
         builder.AddMessaging<NotificationsDbContext>(ResourceNames.Notifications, bus =>
         {
-            bus.AddBatchConsumer<CreditGradeChangedConsumer, CreditGradeChangedConsumerDefinition>();
+            bus.AddGroupCommitConsumer<CreditGradeChangedConsumer, CreditGradeChangedConsumerDefinition, CreditGradeChanged, GradeChangeApplier>(
+                services => services.GetRequiredService<IOptions<GradeChangeBatchOptions>>().Value.Limits);
             bus.AddConsumer<SubjectProfileChangedConsumer>();
             bus.AddConsumer<ApplicationSubmittedConsumer>();
             bus.AddConsumer<ApplicationStageChangedConsumer>();

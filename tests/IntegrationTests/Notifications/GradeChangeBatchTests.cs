@@ -14,7 +14,7 @@ using RabbitMQ.Client;
 namespace CreditPower.IntegrationTests.Notifications;
 
 /// <summary>
-/// Grade changes are applied a batch at a time, one transaction per batch, with every per-message guarantee kept:
+/// Grade changes are applied a group at a time, one transaction per group, with every per-message guarantee kept:
 /// each message applied once, one notice per trigger per channel, nothing lost in a burst, and a message that cannot
 /// be applied failing alone.
 /// </summary>
@@ -146,7 +146,7 @@ public sealed class GradeChangeBatchTests(ServicesFixture services)
     private async Task ApplyAsync(IReadOnlyList<(Guid MessageId, CreditGradeChanged Change)> batch)
     {
         await using var scope = services.Notifications.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CreditGradeChangedConsumer>().ApplyAsync(batch, Api.Cancellation);
+        await scope.ServiceProvider.GetRequiredService<GradeChangeApplier>().ApplyAsync(batch, Api.Cancellation);
     }
 
     /// <summary>
