@@ -25,8 +25,8 @@ public sealed record GroupCommitLimits(int MaxGroup, TimeSpan Linger);
 /// the cost of a transaction shared by as many messages as are waiting. A fixed time window (MassTransit's
 /// <c>Batch&lt;T&gt;</c>, which this replaced) capped the groups at what arrives in one window however long a
 /// transaction took: at 750 grade changes a second it fell behind (bench/Pipeline). One group at a time also keeps two
-/// messages of one subject from being applied side by side. A group that fails is applied again message by message, so a message that cannot be applied
-/// fails alone and its group-mates commit without a retry.
+/// messages of one subject from being applied side by side. A group that fails is applied again message by message, so
+/// a message that cannot be applied fails alone and its group-mates commit without a retry.
 /// </summary>
 public sealed partial class GroupCommit<TMessage, TApplier>(
     IServiceScopeFactory scopes, GroupCommitLimits limits, TimeProvider clock, ILogger<GroupCommit<TMessage, TApplier>> logger)
