@@ -15,8 +15,8 @@ public static class MessagingExtensions
     /// consumer, so every service sees every event), retries with back-off before a message goes to its <c>_error</c> queue, and the
     /// outbox relay of <typeparamref name="TContext"/>. Each endpoint prefetches and consumes several messages at once
     /// (<see cref="MessagingOptions"/>), one subject at a time; a group-commit consumer's endpoint is set up by its
-    /// definition instead (<see cref="AddGroupCommitConsumer{TConsumer, TDefinition, TMessage, TApplier}"/>). Call after the service's database is added so
-    /// migrations run before the bus starts.
+    /// definition instead (<see cref="AddGroupCommitConsumer{TConsumer, TDefinition, TMessage, TApplier}"/>). Call after
+    /// the service's database is added so migrations run before the bus starts.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(
         this IHostApplicationBuilder builder,
@@ -72,9 +72,9 @@ public static class MessagingExtensions
     /// <see cref="GroupCommit{TMessage, TApplier}"/> (added here, with <typeparamref name="TApplier"/> scoped and the
     /// <paramref name="limits"/> of its groups), set up by <typeparamref name="TDefinition"/>, its endpoint left out
     /// of the subject partition. The partition would let one message per partition wait for its group at a time, so a
-    /// group could never hold more than <see cref="MessagingOptions.ConcurrentMessageLimit"/> messages; one group applied at a
-    /// time keeps one subject's messages apart instead. The definition sets the endpoint's concurrency: every message
-    /// waiting for its group takes a slot.
+    /// group could never hold more than <see cref="MessagingOptions.ConcurrentMessageLimit"/> messages; one group applied
+    /// at a time keeps one subject's messages apart instead. The definition sets the endpoint's concurrency: every
+    /// message waiting for its group takes a slot.
     /// </summary>
     public static IConsumerRegistrationConfigurator<TConsumer> AddGroupCommitConsumer<TConsumer, TDefinition, TMessage, TApplier>(
         this IBusRegistrationConfigurator bus, Func<IServiceProvider, GroupCommitLimits> limits)
