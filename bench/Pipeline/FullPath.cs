@@ -316,7 +316,7 @@ internal sealed class FullPath : IDisposable
     /// <summary>
     /// Where a measured fact's time went, stage by stage, from the times the services wrote down: due → Grading's
     /// CreditGradeChanged written to its outbox (the feed window, the request, the re-grading) → published (the relay:
-    /// commit, wake-up, claim, publish with confirm) → Notifications' SMS entry written (the broker, the batch consumer)
+    /// commit, wake-up, claim, publish with confirm) → Notifications' SMS entry written (the broker, the group commit)
     /// → the SMS at the simulator (commit, the dispatcher's wake-up, claim, signing and sending). Percentiles of each
     /// stage on its own, so they do not add up to the end-to-end ones.
     /// </summary>
@@ -385,11 +385,11 @@ internal sealed class FullPath : IDisposable
             var sorted = stages[s].Order().ToArray();
             return sorted.Length == 0
                 ? $"{name} —"
-                : string.Create(CultureInfo.InvariantCulture, $"{name} {Percentile(sorted, 0.5):F1} / {Percentile(sorted, 0.9):F1} / {Percentile(sorted, 0.99):F1}");
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{name} {RunResult.Percentile(sorted, 50):F1} / {RunResult.Percentile(sorted, 90):F1} / {RunResult.Percentile(sorted, 99):F1}");
         }));
 
         DateTimeOffset WallClock(long timestamp) => _anchorTime + Stopwatch.GetElapsedTime(_anchorTimestamp, timestamp);
-        static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
     }
 
     private sealed record FeedResponse(int Created);

@@ -24,8 +24,11 @@ internal sealed record RunResult
     public required long MaxThreadPoolQueue { get; init; }
     public required string Load { get; init; }
 
-    public double Percentile(double p) =>
-        LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)Math.Ceiling(p / 100 * LatenciesMs.Length) - 1)];
+    public double Percentile(double p) => Percentile(LatenciesMs, p);
+
+    /// <summary>The <paramref name="p"/>th percentile (nearest rank) of <paramref name="sorted"/>, ascending; NaN for none.</summary>
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1))];
 
     public double Max => LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[^1];
 

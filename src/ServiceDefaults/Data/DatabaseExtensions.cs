@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CreditPower.ServiceDefaults.Data;
 
@@ -72,10 +73,15 @@ public static class DatabaseExtensions
         where TContext : DbContext
     {
         builder.Services.AddSingleton(new QueueTable<TContext>(table));
-        builder.Services.AddOptions<QueueTableOptions>().BindConfiguration(QueueTableOptions.SectionName)
-            .Validate(o => o.Interval > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero && o.DeadRows >= 0,
-                $"{QueueTableOptions.SectionName}: Interval and PruneInterval must be positive, DeadRows at least 0.")
-            .ValidateOnStart();
+        // Once per service, however many queue tables it has (Notifications: its outbox and its contact log).
+        if (!builder.Services.Any(d => d.ServiceType == typeof(IValidateOptions<QueueTableOptions>)))
+        {
+            builder.Services.AddOptions<QueueTableOptions>().BindConfiguration(QueueTableOptions.SectionName)
+                .Validate(o => o.Interval > TimeSpan.Zero && o.PruneInterval > TimeSpan.Zero && o.DeadRows >= 0,
+                    $"{QueueTableOptions.SectionName}: Interval and PruneInterval must be positive, DeadRows at least 0.")
+                .ValidateOnStart();
+        }
+
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QueueTableMaintenance<TContext>>());
         return builder;
     }
