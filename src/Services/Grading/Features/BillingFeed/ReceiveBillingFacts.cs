@@ -36,7 +36,7 @@ internal static partial class ReceiveBillingFacts
 
         var facts = request.Facts.Select(Normalize).ToList();
         var rules = await activeRules.GetAsync(cancellationToken);
-        List<Subject> touched = [];
+        IReadOnlyCollection<Subject> touched = [];
         var strategy = db.Database.CreateExecutionStrategy();
         var results = await strategy.ExecuteAsync(async () =>
         {
@@ -49,12 +49,9 @@ internal static partial class ReceiveBillingFacts
                 results.Add(Apply(i, facts[i], batch, db, rules, now, clock));
             }
 
-            // Flushed before grading: the grader reads each subject's events in force from the database.
-            await db.SaveChangesAsync(cancellationToken);
-            touched = await db.Subjects.Include(s => s.Accounts)
-                .Where(s => batch.TouchedSubjects.Contains(s.Id))
-                .ToListAsync(cancellationToken);
-            await grader.RegradeSavedAsync(touched, cause: "billing feed", upgradeAllowed: false, cancellationToken);
+            // Re-graded from the ledgers the batch read and added to: the facts and the grades are saved together.
+            await grader.RegradeAsync(batch.TouchedLedgers(), cause: "billing feed", upgradeAllowed: false, cancellationToken);
+            touched = batch.TouchedSubjects;
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -82,7 +79,7 @@ internal static partial class ReceiveBillingFacts
             return Result("duplicate", reason: "同一来源和外部编号的数据已经入账。");
         }
 
-        if (!batch.SubjectByAccount.TryGetValue(fact.AccountNumber, out var subjectId))
+        if (!batch.SubjectByAccount.TryGetValue(fact.AccountNumber, out var subject))
         {
             return Result("rejected", reason: $"户号“{fact.AccountNumber}”未在信用档案中登记。");
         }
@@ -101,13 +98,14 @@ internal static partial class ReceiveBillingFacts
                     return Result("duplicate", reason: "该账单已有未结清的欠费记录。");
                 }
 
-                var arrears = NewEvent(fact, subjectId, LatePayment.ArrearsOutstanding, LatePayment.OverdueFrom(fact.DueDate), rules, now);
+                var arrears = NewEvent(fact, subject.Id, LatePayment.ArrearsOutstanding, LatePayment.OverdueFrom(fact.DueDate), rules, now);
                 arrears.ExpiresAt = null;
                 arrears.Status = CreditEventStatus.InForce;
                 db.CreditEvents.Add(arrears);
+                batch.Add(arrears);
                 EventLedger.AnnounceInForce(db, arrears, clock);
                 batch.OpenArrears[billKey] = arrears;
-                batch.TouchedSubjects.Add(subjectId);
+                batch.TouchedSubjects.Add(subject);
                 return Result("created", [arrears.Id]);
 
             case BillingFactKinds.Paid:
@@ -127,8 +125,9 @@ internal static partial class ReceiveBillingFacts
 
                 if (LatePayment.EventTypeFor(LatePayment.DaysLate(fact.DueDate, paidAt)) is { } lateType)
                 {
-                    var late = NewEvent(fact, subjectId, lateType, paidAt, rules, now);
+                    var late = NewEvent(fact, subject.Id, lateType, paidAt, rules, now);
                     db.CreditEvents.Add(late);
+                    batch.Add(late);
                     if (late.Status == CreditEventStatus.InForce)
                     {
                         EventLedger.AnnounceInForce(db, late, clock);
@@ -142,7 +141,7 @@ internal static partial class ReceiveBillingFacts
                     return Result("accepted", reason: "按期缴清，不产生信用事件。");
                 }
 
-                batch.TouchedSubjects.Add(subjectId);
+                batch.TouchedSubjects.Add(subject);
                 return Result("created", ids);
 
             default:

@@ -45,6 +45,18 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
         }
     }
 
+    /// <summary>
+    /// Re-grades each subject from its current colour with the events the caller knows it has in force, all of them
+    /// (the billing feed's batches, which read their subjects' ledgers up front and count what they add).
+    /// </summary>
+    public async Task RegradeAsync(IEnumerable<(Subject Subject, List<ScoredEvent> InForce)> ledgers, string cause, bool upgradeAllowed, CancellationToken cancellationToken)
+    {
+        foreach (var (subject, inForce) in ledgers)
+        {
+            await RegradeAsync(subject, subject.Colour, cause, upgradeAllowed, inForce, cancellationToken);
+        }
+    }
+
     private async Task<GradeResult> RegradeAsync(
         Subject subject, CreditColour? previous, string cause, bool upgradeAllowed, List<ScoredEvent> counted, CancellationToken cancellationToken)
     {
