@@ -70,16 +70,12 @@ internal sealed class DispatchRound(
 
     private async Task SendAsync(List<ContactLogEntry> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var subjects = due.Select(e => e.SubjectId).Distinct().ToList();
-        var contacts = await db.SubjectContacts.AsNoTracking().Where(c => subjects.Contains(c.SubjectId)).ToDictionaryAsync(c => c.SubjectId, cancellationToken);
-        var bindings = await db.WeChatBindings.AsNoTracking().Where(b => subjects.Contains(b.SubjectId)).ToDictionaryAsync(b => b.SubjectId, cancellationToken);
-        var preferences = await db.ChannelPreferences.AsNoTracking().Where(p => subjects.Contains(p.SubjectId)).ToDictionaryAsync(p => p.SubjectId, cancellationToken);
+        var reach = await Recipients.LookUpAsync(db, [.. due.Select(e => e.SubjectId).Distinct()], cancellationToken);
 
         var sends = new List<(ContactLogEntry Entry, string To)>();
         foreach (var entry in due)
         {
-            var recipient = Recipients.Resolve(entry, contacts.GetValueOrDefault(entry.SubjectId), bindings.GetValueOrDefault(entry.SubjectId),
-                preferences.GetValueOrDefault(entry.SubjectId));
+            var recipient = Recipients.Resolve(entry, reach.GetValueOrDefault(entry.SubjectId));
             if (recipient.To is { } to)
             {
                 entry.Recipient = recipient.Masked;
