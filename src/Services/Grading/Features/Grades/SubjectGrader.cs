@@ -47,7 +47,9 @@ internal sealed class SubjectGrader(GradingDbContext db, ActiveRuleSet activeRul
 
     /// <summary>
     /// Re-grades each subject from its current colour with the events the caller knows it has in force, all of them
-    /// (the billing feed's batches, which read their subjects' ledgers up front and count what they add).
+    /// (the billing feed's batches, which read their subjects' ledgers up front and count what they add). Events under
+    /// objection are read from the database only for an upgrade (<see cref="FreezeObjectedAsync"/>), which the billing
+    /// feed never allows, so a batch's unsaved changes to them cannot be missed.
     /// </summary>
     public async Task RegradeAsync(IEnumerable<(Subject Subject, List<ScoredEvent> InForce)> ledgers, string cause, bool upgradeAllowed, CancellationToken cancellationToken)
     {
