@@ -24,6 +24,9 @@ internal sealed record BenchOptions
     /// <summary>Use the Release builds of the services and the simulator as they are (the --sms and --full-path modes build them otherwise).</summary>
     public bool NoBuild { get; init; }
 
+    /// <summary>With --full-path: PostgreSQL's costliest statements of each run (<see cref="StatementStats"/>).</summary>
+    public bool StatementStats { get; init; }
+
     public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(Known, StringComparer.Ordinal);
 
     /// <summary>
@@ -53,6 +56,7 @@ internal sealed record BenchOptions
           --feed-window MS      with --full-path: the billing feed sends the facts due within MS milliseconds as one batch,
                                 as an upstream billing system does (0, the default: one fact a request)
           --no-build            run the Release builds of the services and the simulator as they are
+          --pg-stats            with --full-path: PostgreSQL's costliest statements of each run (pg_stat_statements loaded)
           --set NAME=VALUE      configuration of the MassTransit host, e.g. Messaging:ConcurrentMessageLimit=4 (repeatable);
                                 with --sms, of the Notifications process, e.g. Dispatch:Concurrency=64;
                                 with --full-path, of both Grading and Notifications
@@ -78,6 +82,7 @@ internal sealed record BenchOptions
                 "--full-path" => options with { FullPath = true },
                 "--feed-window" => options with { FeedWindowMilliseconds = Number(args, ++i, 0, 1_000) },
                 "--no-build" => options with { NoBuild = true },
+                "--pg-stats" => options with { StatementStats = true },
                 "--set" => options with { Settings = [.. options.Settings, Setting(args, ++i)] },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };

@@ -124,8 +124,13 @@ internal sealed class FullPath : IDisposable
     }
 
     /// <summary>One run: <paramref name="rate"/> facts a second, each for a subject of its own; the SMS are collected as they arrive.</summary>
-    public async Task<RunResult> RunAsync(int run, int rate, int seconds, int warmupSeconds, CancellationToken cancellationToken)
+    public async Task<RunResult> RunAsync(int run, int rate, int seconds, int warmupSeconds, bool statementStats, CancellationToken cancellationToken)
     {
+        if (statementStats)
+        {
+            await StatementStats.ResetAsync(_gradingDb, cancellationToken);
+        }
+
         var count = rate * (seconds + warmupSeconds);
         var first = _nextSubject;
         _nextSubject += count;
@@ -155,6 +160,11 @@ internal sealed class FullPath : IDisposable
             $"    CPU while sending after the warm-up, cores: machine {cpu.Machine:F2} of {Environment.ProcessorCount}; {cpu.ByProcess}"));
         Console.WriteLine("    " + stages.Summary());
         Console.WriteLine("    " + await StageLatenciesAsync(recorder, first, rate * warmupSeconds, cancellationToken));
+        if (statementStats)
+        {
+            Console.WriteLine("    " + await StatementStats.TopAsync(_gradingDb, count, 25, cancellationToken));
+        }
+
         if (result.SendErrors > 0 || result.Missing != 0 || result.Duplicates > 0)
         {
             foreach (var service in new[] { _grading, _sms.Notifications, _sms.Simulator })

@@ -52,6 +52,12 @@ try
         + Inv($" (DATAS {(AppContext.GetData("System.GC.DynamicAdaptationMode") is { } datas ? datas : "default")}), {GCSettings.LatencyMode}; min worker threads {minWorkers}")
         + string.Concat(options.Settings.Select(s => $"; {s.Key}={s.Value}")));
     Console.WriteLine("Starting PostgreSQL, Redis and RabbitMQ…");
+    if (options.StatementStats)
+    {
+        // Read by eng/infra/pg-run.sh (the Debian packages' servers; a Docker PostgreSQL ignores it).
+        Environment.SetEnvironmentVariable("PG_EXTRA_OPTS", StatementStats.ServerOptions);
+    }
+
     servers = await RealServers.StartAsync(cancellationToken);
     if (options.SmsFlood > 0)
     {
@@ -86,7 +92,7 @@ try
             var result = kind switch
             {
                 "raw" => await raw.RunAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, subjects, cancellationToken),
-                "full" => await fullPath!.RunAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, cancellationToken),
+                "full" => await fullPath!.RunAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, options.StatementStats, cancellationToken),
                 "publish" => await hop!.PublishAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, subjects, cancellationToken),
                 _ => await hop!.OutboxAsync(run, rate, options.DurationSeconds, options.WarmupSeconds, subjects, cancellationToken),
             };
