@@ -88,6 +88,25 @@ public sealed class BillingFeedTests(ServicesFixture services)
     }
 
     [Fact]
+    public async Task A_bill_reported_overdue_and_paid_in_one_batch_is_graded_as_if_sent_one_after_the_other()
+    {
+        // The batch re-grades from the ledger it read and added to before anything is saved: the arrears it records is
+        // resolved by the payment after it, and both count as the two requests of the test above count them.
+        var (subjectId, _, account) = await services.RegisterWithAccountAsync();
+        using var feed = services.BillingFeedClient(services.BillingFeedKey());
+        var paid = Paid(account, "B-7", dueDaysAgo: 45, paidDaysAgo: 2);
+
+        var report = await feed.PostJsonAsync(Path, new { facts = new[] { Overdue(account, "B-7", dueDaysAgo: 45), paid } }, HttpStatusCode.OK);
+
+        Assert.Equal(["created", "created"], LedgerSteps.Statuses(report));
+        var events = await services.EventsOfAsync(subjectId);
+        var arrears = Assert.Single(events, e => e.EventType == "arrears-outstanding");
+        Assert.Equal((paid.PaidAt, paid.PaidAt!.Value.AddMonths(3), CreditEventStatus.InForce), (arrears.ResolvedAt, arrears.ExpiresAt, arrears.Status));
+        Assert.Single(events, e => e.EventType == "late-payment-over-30" && e.Status == CreditEventStatus.InForce);
+        Assert.Equal(("blue", 82), await services.GradeOfAsync(subjectId));
+    }
+
+    [Fact]
     public async Task Unknown_accounts_are_rejected_and_issued_bills_accepted_without_an_event()
     {
         var (subjectId, _, account) = await services.RegisterWithAccountAsync();

@@ -45,21 +45,18 @@ internal sealed class BillingBatch
                     && sources.Contains(e.Source)))
             .ToListAsync(cancellationToken);
 
-        var accountSet = accounts.ToHashSet(StringComparer.Ordinal);
-        var evidenceSet = evidences.ToHashSet(StringComparer.Ordinal);
-        var sourceSet = sources.ToHashSet(StringComparer.Ordinal);
+        // Looked up by exact key only, so the maps may hold more than the batch asks for (the subjects' other facts and
+        // open bills): whatever a fact of the batch looks up, the query above has read.
         return new BillingBatch
         {
             Seen = [.. events.Where(e => e.ExternalId != null).Select(e => (e.Source, e.ExternalId!))],
             SubjectByAccount = subjects
-                .SelectMany(s => s.Accounts.Where(a => accountSet.Contains(a.Number)).Select(a => (a.Number, Subject: s)))
+                .SelectMany(s => s.Accounts.Select(a => (a.Number, Subject: s)))
                 .ToDictionary(a => a.Number, a => a.Subject, StringComparer.Ordinal),
             OpenArrears = events
                 .Where(e => e.EventType == LatePayment.ArrearsOutstanding && e.ResolvedAt == null
                     && (e.Status is CreditEventStatus.InForce or CreditEventStatus.UnderObjection)
-                    && e.AccountNumber is { } account && accountSet.Contains(account)
-                    && e.Evidence is { } evidence && evidenceSet.Contains(evidence)
-                    && sourceSet.Contains(e.Source))
+                    && e.AccountNumber != null && e.Evidence != null)
                 .GroupBy(e => (e.Source, e.AccountNumber!, e.Evidence!))
                 .ToDictionary(g => g.Key, g => g.First()),
             Ledger = [.. events.Where(e => e.Status == CreditEventStatus.InForce && subjectIds.Contains(e.SubjectId))],
