@@ -357,9 +357,13 @@ internal sealed class FullPath : IDisposable
         await using (var grading = new NpgsqlConnection(_gradingDb))
         {
             await grading.OpenAsync(cancellationToken);
+            // This run's measured facts only: the outbox also keeps every earlier run's and the priming's.
             await using var read = new NpgsqlCommand(
-                "SELECT (body->>'subjectId')::uuid, created_at, sent_at FROM outbox_messages WHERE message_type LIKE 'CreditPower.Contracts.CreditGradeChanged,%' AND sent_at IS NOT NULL",
-                grading);
+                """
+                SELECT (body->>'subjectId')::uuid, created_at, sent_at FROM outbox_messages
+                WHERE message_type LIKE 'CreditPower.Contracts.CreditGradeChanged,%' AND sent_at IS NOT NULL AND (body->>'subjectId')::uuid = ANY(@subjects)
+                """, grading);
+            read.Parameters.AddWithValue("subjects", mobiles.Keys.ToArray());
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
