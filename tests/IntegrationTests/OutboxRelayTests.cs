@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using CreditPower.Contracts;
 using CreditPower.IntegrationTests.Hosting;
 using CreditPower.ServiceDefaults.Messaging;
 using CreditPower.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 
 namespace CreditPower.IntegrationTests;
 
-/// <summary>The outbox relay of a real service (ValueAdded's) against rows it cannot build.</summary>
+/// <summary>The outbox relay of a real service (ValueAdded's): what it publishes, and rows it cannot build.</summary>
 [Collection(ServicesCollectionDefinition.Name)]
 public sealed class OutboxRelayTests(ServicesFixture services)
 {
@@ -51,5 +55,77 @@ public sealed class OutboxRelayTests(ServicesFixture services)
         {
             await services.ValueAdded.QueryAsync(db => db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(Api.Cancellation));
         }
+    }
+
+    [Fact]
+    public async Task Only_rows_whose_transaction_committed_are_published_not_those_of_a_transaction_rolled_back_or_never_committed()
+    {
+        // Listening on the message type's exchange as any consumer would: what reaches the broker, not what the relay says.
+        var factory = new ConnectionFactory { Uri = new Uri(services.Servers.RabbitMqConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync(Api.Cancellation);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Api.Cancellation);
+        const string Exchange = "CreditPower.Contracts:CreditEventRecorded";
+        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, cancellationToken: Api.Cancellation);
+        var queue = await channel.QueueDeclareAsync(exclusive: true, cancellationToken: Api.Cancellation);
+        await channel.QueueBindAsync(queue.QueueName, Exchange, "", cancellationToken: Api.Cancellation);
+        var published = new ConcurrentBag<Guid>();
+        var listener = new AsyncEventingBasicConsumer(channel);
+        listener.ReceivedAsync += (_, delivery) =>
+        {
+            using var envelope = JsonDocument.Parse(delivery.Body);
+            published.Add(envelope.RootElement.GetProperty("messageId").GetGuid());
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, listener, Api.Cancellation);
+
+        // One pooled context, as a request retried by the execution strategy uses it: a transaction disposed without
+        // committing, one rolled back, then one committed.
+        var (neverCommitted, rolledBack, committed) = (Guid.Empty, Guid.Empty, Guid.Empty);
+        await services.ValueAdded.QueryAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using (await db.Database.BeginTransactionAsync(Api.Cancellation))
+            {
+                neverCommitted = await SaveRecordedAsync(db);
+            }
+
+            db.ChangeTracker.Clear();
+            await using (var transaction = await db.Database.BeginTransactionAsync(Api.Cancellation))
+            {
+                rolledBack = await SaveRecordedAsync(db);
+                await transaction.RollbackAsync(Api.Cancellation);
+            }
+
+            db.ChangeTracker.Clear();
+            await using (var transaction = await db.Database.BeginTransactionAsync(Api.Cancellation))
+            {
+                committed = await SaveRecordedAsync(db);
+                await transaction.CommitAsync(Api.Cancellation);
+            }
+
+            return 0;
+        }));
+
+        await Eventually.UntilAsync(
+            () => services.ValueAdded.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Id == committed && m.SentAt != null, Api.Cancellation)),
+            "the committed row to be published and marked sent", TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(() => Task.FromResult(published.Contains(committed)), "the committed row's message at the broker", TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(neverCommitted, published);
+        Assert.DoesNotContain(rolledBack, published);
+        Assert.False(await services.ValueAdded.QueryAsync(db =>
+            db.Set<OutboxMessage>().AnyAsync(m => m.Id == neverCommitted || m.Id == rolledBack, Api.Cancellation)));
+    }
+
+    private static async Task<Guid> SaveRecordedAsync(DbContext db)
+    {
+        var now = DateTimeOffset.UtcNow;
+        db.AddToOutbox(new CreditEventRecorded
+        {
+            EventId = Guid.CreateVersion7(), SubjectId = Guid.CreateVersion7(), EventType = "late-payment-1-15", Points = -2,
+            OccurredAt = now, RecordedAt = now, ExpiresAt = null,
+        }, TimeProvider.System);
+        var id = db.ChangeTracker.Entries<OutboxMessage>().Single(e => e.State == EntityState.Added).Entity.Id;
+        await db.SaveChangesAsync(Api.Cancellation);
+        return id;
     }
 }

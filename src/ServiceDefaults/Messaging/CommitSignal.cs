@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CreditPower.ServiceDefaults.Messaging;
 
@@ -38,17 +39,26 @@ public abstract class CommitSignal : IDisposable
 }
 
 /// <summary>
-/// Notifies <typeparamref name="TSignal"/> once a save that added work for its loop has committed: right after the save,
+/// Tells <typeparamref name="TSignal"/> once a save that added work for its loop has committed: right after the save,
 /// or — when the save ran inside the caller's transaction (consumers with an inbox, per-subject locks) — after that
 /// transaction commits; a wake-up before the commit finds nothing the loop can see and leaves the rows to its poll.
+/// The work is what <see cref="WorkOf"/> saw as the save began, kept by the transaction it was saved in: a transaction
+/// rolled back, or disposed without committing (an exception, then a retry of the execution strategy on the same pooled
+/// context), takes its work with it, so <see cref="Committed"/> is never handed rows that were not committed.
 /// </summary>
-public abstract class CommitSignalInterceptor<TSignal>(TSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+public abstract class CommitSignalInterceptor<TSignal, TWork>(TSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
     where TSignal : CommitSignal
 {
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<TWork>> _saving = [];
+    private readonly ConditionalWeakTable<IDbContextTransaction, List<TWork>> _pending = [];
 
-    /// <summary>Whether the context is about to save work for the loop (entries still in their pre-save state).</summary>
-    protected abstract bool HasWork(DbContext context);
+    protected TSignal Signal { get; } = signal;
+
+    /// <summary>The work for the loop a save is about to store (entries still in their pre-save state); empty if none.</summary>
+    protected abstract List<TWork> WorkOf(DbContext context);
+
+    /// <summary>Called once <paramref name="work"/> is committed; wakes the loop unless overridden.</summary>
+    protected virtual void Committed(DbContext context, List<TWork> work) => Signal.Notify();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -65,45 +75,63 @@ public abstract class CommitSignalInterceptor<TSignal>(TSignal signal) : SaveCha
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Signal(eventData.Context, committed: false);
+        Saved(eventData.Context);
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Signal(eventData.Context, committed: false);
+        Saved(eventData.Context);
         return base.SavedChanges(eventData, result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Signal(eventData.Context, committed: true);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Signal(eventData.Context, committed: true);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
     }
 
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => CommittedTransaction(eventData);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        CommittedTransaction(eventData);
+        return Task.CompletedTask;
+    }
+
     private void Notice(DbContext? context)
     {
-        if (context is not null && HasWork(context))
+        if (context is not null && WorkOf(context) is { Count: > 0 } work)
         {
-            _pending.AddOrUpdate(context, context);
+            _saving.AddOrUpdate(context, work);
         }
     }
 
-    private void Signal(DbContext? context, bool committed)
+    private void Saved(DbContext? context)
     {
-        if (context is not null && (committed || context.Database.CurrentTransaction is null) && _pending.Remove(context))
+        if (context is null || !_saving.TryGetValue(context, out var work))
         {
-            signal.Notify();
+            return;
+        }
+
+        _saving.Remove(context);
+        if (context.Database.CurrentTransaction is { } transaction)
+        {
+            _pending.GetOrCreateValue(transaction).AddRange(work);
+        }
+        else
+        {
+            Committed(context, work);
         }
     }
 
@@ -111,7 +139,19 @@ public abstract class CommitSignalInterceptor<TSignal>(TSignal signal) : SaveCha
     {
         if (context is not null)
         {
-            _pending.Remove(context);
+            _saving.Remove(context);
+        }
+    }
+
+    // The transaction is still the context's current one while its commit is reported (EF clears it afterwards).
+    private void CommittedTransaction(TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { Database.CurrentTransaction: { } transaction } context
+            && transaction.TransactionId == eventData.TransactionId
+            && _pending.TryGetValue(transaction, out var work))
+        {
+            _pending.Remove(transaction);
+            Committed(context, work);
         }
     }
 }
