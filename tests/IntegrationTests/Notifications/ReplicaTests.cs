@@ -54,24 +54,33 @@ public sealed class ReplicaTests(ServicesFixture services)
         }
     }
 
-    [Fact]
-    public async Task Two_replicas_together_never_exceed_the_provider_cap_in_any_second()
+    [Theory]
+    [InlineData(40, 1)]
+    [InlineData(400, 8)]
+    public async Task Two_replicas_together_never_exceed_the_provider_cap_in_any_second(int perSecond, int atOnce)
     {
-        const int PerSecond = 40;
-        const int Permits = 100;
+        // 2.5 seconds' worth at the cap, taken a permit at a time or a burst at a time (a dispatch round's way).
+        var calls = perSecond * 5 / 2 / atOnce;
         var provider = $"test-{Guid.NewGuid():N}";
         var redis = services.Notifications.Services.GetRequiredService<IConnectionMultiplexer>();
         var replicas = new[] { new ProviderRateLimiter(redis), new ProviderRateLimiter(redis) };
+        Assert.Equal(atOnce, ProviderRateLimiter.MaxAtOnce(perSecond));
         var granted = new System.Collections.Concurrent.ConcurrentBag<DateTimeOffset>();
 
         // Times as Redis granted them: the limiter's promise, free of this machine's scheduling jitter.
-        await Task.WhenAll(Enumerable.Range(0, Permits).Select(i => Task.Run(async () =>
-            granted.Add(await replicas[i % 2].WaitAsync(provider, PerSecond, Api.Cancellation)))));
+        await Task.WhenAll(Enumerable.Range(0, calls).Select(i => Task.Run(async () =>
+        {
+            var at = await replicas[i % 2].WaitAsync(provider, perSecond, atOnce, Api.Cancellation);
+            for (var permit = 0; permit < atOnce; permit++)
+            {
+                granted.Add(at);
+            }
+        })));
 
         var times = granted.Order().ToList();
         var busiestSecond = times.Select(start => times.Count(t => t >= start && t < start.AddSeconds(1))).Max();
-        Assert.True(busiestSecond <= PerSecond, $"{busiestSecond} permits within one second; the cap is {PerSecond}");
-        // Not throttled to a trickle either: 100 permits at ~37/s take under three seconds.
+        Assert.True(busiestSecond <= perSecond, $"{busiestSecond} permits within one second; the cap is {perSecond}");
+        // Not throttled to a trickle either: 2.5 seconds' worth at some 92 % of the cap take under six seconds.
         Assert.InRange(times[^1] - times[0], TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(6));
     }
 }

@@ -88,21 +88,38 @@ internal sealed class DispatchRound(
         }
 
         var results = new ConcurrentDictionary<Guid, SendResult>();
-        await Parallel.ForEachAsync(sends, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
-            async (send, ct) =>
+        using var sending = new SemaphoreSlim(_options.Concurrency);
+        var sent = new List<Task>(sends.Count);
+        foreach (var (channel, provider, perSecond) in
+                 new[] { (Channel.Sms, "aliyun-sms", _options.SmsPerSecond), (Channel.WeChat, "wechat", _options.WeChatPerSecond) })
+        {
+            // The permits a burst at a time, one call each; the sends they admit go out while the next are taken.
+            foreach (var chunk in sends.Where(s => s.Entry.Channel == channel).Chunk(ProviderRateLimiter.MaxAtOnce(perSecond)))
             {
-                var entry = send.Entry;
-                if (entry.Channel == Channel.Sms)
+                await rateLimiter.WaitAsync(provider, perSecond, chunk.Length, cancellationToken);
+                foreach (var (entry, to) in chunk)
                 {
-                    await rateLimiter.WaitAsync("aliyun-sms", _options.SmsPerSecond, ct);
-                    results[entry.Id] = await sms.SendAsync(send.To, entry.TemplateCode, entry.Parameters, entry.Id.ToString("N"), ct);
+                    await sending.WaitAsync(cancellationToken);
+                    sent.Add(SendOneAsync(entry, to));
                 }
-                else
-                {
-                    await rateLimiter.WaitAsync("wechat", _options.WeChatPerSecond, ct);
-                    results[entry.Id] = await wechat.SendAsync(send.To, entry.TemplateCode, entry.Parameters, ct);
-                }
-            });
+            }
+        }
+
+        await Task.WhenAll(sent);
+
+        async Task SendOneAsync(ContactLogEntry entry, string to)
+        {
+            try
+            {
+                results[entry.Id] = entry.Channel == Channel.Sms
+                    ? await sms.SendAsync(to, entry.TemplateCode, entry.Parameters, entry.Id.ToString("N"), cancellationToken)
+                    : await wechat.SendAsync(to, entry.TemplateCode, entry.Parameters, cancellationToken);
+            }
+            finally
+            {
+                sending.Release();
+            }
+        }
 
         var sentAt = clock.GetUtcNow();
         foreach (var (entry, _) in sends)
