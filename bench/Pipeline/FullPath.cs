@@ -48,6 +48,8 @@ internal sealed class FullPath : IDisposable
     private readonly TimeSpan _feedWindow;
     private readonly Lock _pendingLock = new();
     private List<(int Index, TaskCompletionSource Sent)>? _pending;
+    private long _requests;
+    private long _factsSent;
 
     private FullPath(NotificationsAndSimulator sms, ServiceProcess grading, string gradingDb, string notificationsDb, string rabbitMq, string apiKey,
         TimeSpan feedWindow)
@@ -146,8 +148,9 @@ internal sealed class FullPath : IDisposable
             _idleFrom.Groups, idleUntil.Groups, Stopwatch.GetElapsedTime(_idleFrom.At, idleUntil.At).TotalSeconds, messages: null));
         // CPU per fact in the steady state: from the end of the warm-up (JIT) to the last send, not the drain.
         var measured = MeasureCpuAsync(rate, warmupSeconds, seconds, polling.Token);
+        var (requestsBefore, factsBefore) = (_requests, _factsSent);
         var result = await RateDriver.RunAsync(
-            "full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, sequence => SendFactAsync(first + sequence, cancellationToken), cancellationToken);
+            "full path: fact → SMS at the simulator", rate, seconds, warmupSeconds, recorder, sequence => SendFactAsync(first + sequence, recorder.DueAt(sequence), cancellationToken), cancellationToken);
         var cpu = await measured;
         await polling.CancelAsync();
         await Task.WhenAll(poller, sampler);
@@ -159,6 +162,8 @@ internal sealed class FullPath : IDisposable
         Console.WriteLine(FormattableString.Invariant(
             $"    CPU while sending after the warm-up, cores: machine {cpu.Machine:F2} of {Environment.ProcessorCount}; {cpu.ByProcess}"));
         Console.WriteLine("    " + stages.Summary());
+        Console.WriteLine(FormattableString.Invariant(
+            $"    the feed: {_requests - requestsBefore:N0} requests, {(double)(_factsSent - factsBefore) / Math.Max(1, _requests - requestsBefore):F1} facts a request"));
         Console.WriteLine("    " + await StageLatenciesAsync(recorder, first, rate * warmupSeconds, cancellationToken));
         if (statementStats)
         {
@@ -185,10 +190,13 @@ internal sealed class FullPath : IDisposable
     }
 
     /// <summary>
-    /// Fact <paramref name="index"/> in a request of its own, or, with a feed window, in the batch the first fact of the
-    /// window opened, sent when the window closes; completes when its request has been answered.
+    /// Fact <paramref name="index"/> in a request of its own, or, with a feed window, in the batch of the facts due within
+    /// the window its first fact opened, sent when the window closes; completes when its request has been answered. The
+    /// window closes a window's length after that first fact was due, not after the driver let it go: timed from the
+    /// release, the driver's lag and the timer's overshoot lengthened every window (8 facts a request at 500 a second
+    /// with a 10 ms window instead of 5, and some 3 ms more waiting for each fact).
     /// </summary>
-    private Task SendFactAsync(int index, CancellationToken cancellationToken)
+    private Task SendFactAsync(int index, long dueAt, CancellationToken cancellationToken)
     {
         if (_feedWindow <= TimeSpan.Zero)
         {
@@ -207,16 +215,19 @@ internal sealed class FullPath : IDisposable
             _pending = [(index, sent)];
         }
 
-        _ = CloseWindowAsync(cancellationToken);
+        _ = CloseWindowAsync(dueAt + (long)(_feedWindow.TotalSeconds * Stopwatch.Frequency), cancellationToken);
         return sent.Task;
     }
 
-    private async Task CloseWindowAsync(CancellationToken cancellationToken)
+    private async Task CloseWindowAsync(long closesAt, CancellationToken cancellationToken)
     {
         List<(int Index, TaskCompletionSource Sent)> batch;
         try
         {
-            await Task.Delay(_feedWindow, cancellationToken);
+            if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), closesAt) is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
         }
         finally
         {
@@ -240,6 +251,8 @@ internal sealed class FullPath : IDisposable
     /// <summary>One request: the bill of each subject <paramref name="indexes"/>' account, due ten days ago, is overdue.</summary>
     private async Task PostFactsAsync(int[] indexes, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _factsSent, indexes.Length);
         var dueDate = ChinaDates.Today(TimeProvider.System).AddDays(-10);
         var facts = indexes.Select(index => new
         {
@@ -265,7 +278,7 @@ internal sealed class FullPath : IDisposable
         var recorder = new LatencyRecorder(0, rate * PrimingSeconds);
         using var polling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var poller = PollAsync(recorder, 0, polling.Token);
-        var result = await RateDriver.RunAsync("priming", rate, PrimingSeconds, 0, recorder, sequence => SendFactAsync(sequence, cancellationToken), cancellationToken);
+        var result = await RateDriver.RunAsync("priming", rate, PrimingSeconds, 0, recorder, sequence => SendFactAsync(sequence, recorder.DueAt(sequence), cancellationToken), cancellationToken);
         await polling.CancelAsync();
         await poller;
         _nextSubject = recorder.Count;
