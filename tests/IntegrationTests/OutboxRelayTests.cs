@@ -26,14 +26,26 @@ public sealed class OutboxRelayTests(ServicesFixture services)
         var good = Guid.Empty;
         await services.ValueAdded.QueryAsync(async db =>
         {
-            db.Set<OutboxMessage>().AddRange(unbuildable);
             db.AddToOutbox(new CreditEventRecorded
             {
                 EventId = Guid.CreateVersion7(), SubjectId = Guid.CreateVersion7(), EventType = "late-payment-1-15", Points = -2,
                 OccurredAt = before, RecordedAt = before, ExpiresAt = null,
             }, TimeProvider.System);
-            good = db.ChangeTracker.Entries<OutboxMessage>().Single(e => e.Entity.MessageType != "CreditPower.Tests.NoSuchMessage").Entity.Id;
-            return await db.SaveChangesAsync(Api.Cancellation);
+            var goodRow = db.ChangeTracker.Entries<OutboxMessage>().Single().Entity;
+            good = goodRow.Id;
+            db.ChangeTracker.Clear();
+
+            // Written by SQL, as a bulk path writes them: nothing is handed to the relay in memory, so its claims, oldest
+            // first, have to get past the unbuildable rows to reach the good one.
+            List<OutboxMessage> rows = [.. unbuildable, goodRow];
+            Guid[] rowIds = [.. rows.Select(m => m.Id)];
+            string[] types = [.. rows.Select(m => m.MessageType)];
+            string[] bodies = [.. rows.Select(m => m.Body)];
+            DateTimeOffset[] created = [.. rows.Select(m => m.CreatedAt)];
+            return await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO outbox_messages (id, message_type, body, created_at, attempts)
+                SELECT id, type, body::jsonb, created, 0 FROM unnest({rowIds}, {types}, {bodies}, {created}) AS r(id, type, body, created)
+                """, Api.Cancellation);
         });
         var ids = unbuildable.Select(m => m.Id).ToList();
 
