@@ -122,7 +122,7 @@ internal sealed partial class OutboxRelay<TContext>(
                 }
 
                 await marking;
-                marking = MarkSentAsync(sent, stoppingToken);
+                marking = MarkHandedOverSentAsync(sent, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -132,8 +132,8 @@ internal sealed partial class OutboxRelay<TContext>(
         }
     }
 
-    // One statement; a row a claim got to first (another replica's, after a give-back) is left as that claim marked it.
-    private async Task MarkSentAsync(List<Guid> sent, CancellationToken cancellationToken)
+    // In a scope of its own, while the next batch is published; the rows go back either way, marked or for a claim.
+    private async Task MarkHandedOverSentAsync(List<Guid> sent, CancellationToken cancellationToken)
     {
         if (sent.Count == 0)
         {
@@ -143,10 +143,7 @@ internal sealed partial class OutboxRelay<TContext>(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var now = clock.GetUtcNow();
-            await scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>()
-                .Where(m => sent.Contains(m.Id) && m.SentAt == null)
-                .ExecuteUpdateAsync(m => m.SetProperty(row => row.SentAt, now), cancellationToken);
+            await MarkSentAsync(scope.ServiceProvider.GetRequiredService<TContext>(), sent, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -157,6 +154,18 @@ internal sealed partial class OutboxRelay<TContext>(
         finally
         {
             signal.GiveBack(sent);
+        }
+    }
+
+    // One statement marks a batch sent (EF would send an UPDATE a row), for both paths. A row marked already is left as
+    // it is: one a claim of another replica published too, after this process gave it back.
+    private async Task MarkSentAsync(TContext db, List<Guid> sent, CancellationToken cancellationToken)
+    {
+        if (sent.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id) && m.SentAt == null)
+                .ExecuteUpdateAsync(m => m.SetProperty(row => row.SentAt, now), cancellationToken);
         }
     }
 
@@ -205,13 +214,8 @@ internal sealed partial class OutboxRelay<TContext>(
                 }
             }
 
-            // One statement marks the batch sent (EF would send an UPDATE a row); the rare others go through tracking.
-            if (sent.Count > 0)
-            {
-                var now = clock.GetUtcNow();
-                await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(m => m.SetProperty(row => row.SentAt, now), ct);
-            }
-
+            // The rare held rows go through tracking.
+            await MarkSentAsync(db, sent, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return (sent.Count + held, results.Any(r => r.Any(m => m.Outcome == Outcome.BrokerFailed)), more || held > 0);
