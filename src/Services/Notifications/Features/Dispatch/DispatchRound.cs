@@ -90,19 +90,28 @@ internal sealed class DispatchRound(
         var results = new ConcurrentDictionary<Guid, SendResult>();
         using var sending = new SemaphoreSlim(_options.Concurrency);
         var sent = new List<Task>(sends.Count);
-        foreach (var (channel, provider, perSecond) in
-                 new[] { (Channel.Sms, "aliyun-sms", _options.SmsPerSecond), (Channel.WeChat, "wechat", _options.WeChatPerSecond) })
+        try
         {
-            // The permits a burst at a time, one call each; the sends they admit go out while the next are taken.
-            foreach (var chunk in sends.Where(s => s.Entry.Channel == channel).Chunk(ProviderRateLimiter.MaxAtOnce(perSecond)))
+            foreach (var (channel, provider, perSecond) in
+                     new[] { (Channel.Sms, "aliyun-sms", _options.SmsPerSecond), (Channel.WeChat, "wechat", _options.WeChatPerSecond) })
             {
-                await rateLimiter.WaitAsync(provider, perSecond, chunk.Length, cancellationToken);
-                foreach (var (entry, to) in chunk)
+                // The permits a burst at a time, one call each; the sends they admit go out while the next are taken.
+                foreach (var chunk in sends.Where(s => s.Entry.Channel == channel).Chunk(ProviderRateLimiter.MaxAtOnce(perSecond)))
                 {
-                    await sending.WaitAsync(cancellationToken);
-                    sent.Add(SendOneAsync(entry, to));
+                    await rateLimiter.WaitAsync(provider, perSecond, chunk.Length, cancellationToken);
+                    foreach (var (entry, to) in chunk)
+                    {
+                        await sending.WaitAsync(cancellationToken);
+                        sent.Add(SendOneAsync(entry, to));
+                    }
                 }
             }
+        }
+        finally
+        {
+            // Redis failing halfway through a round fails the round, but not before the sends already started have ended:
+            // none outlives the round's transaction or its semaphore.
+            await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await Task.WhenAll(sent);
