@@ -31,8 +31,8 @@ internal static class ControlApi
             var perSecond = log.PerSecond.ToList();
             return TypedResults.Ok(new
             {
-                Sms = log.All.Count(m => m.Channel == MessageLog.Sms),
-                WeChat = log.All.Count(m => m.Channel == MessageLog.WeChat),
+                Sms = log.Count(MessageLog.Sms),
+                WeChat = log.Count(MessageLog.WeChat),
                 TokensIssued = tokens.Issued,
                 TokenRequests = tokens.Requests,
                 MaxPerSecond = _channels.ToDictionary(c => c, c => perSecond.Where(p => p.Channel == c).Select(p => p.Count).DefaultIfEmpty(0).Max()),

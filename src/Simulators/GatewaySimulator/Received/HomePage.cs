@@ -21,7 +21,7 @@ internal static class HomePage
             return TypedResults.Content("网关模拟器页面只能在本机查看。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var messages = log.All.Reverse().Take(Shown).ToList();
+        var messages = log.Latest(Shown);
         var html = new StringBuilder();
         html.Append("""
             <!DOCTYPE html>
@@ -32,7 +32,7 @@ internal static class HomePage
             </head><body><h1>短信与微信网关模拟器</h1>
             """);
         html.Append(CultureInfo.InvariantCulture,
-            $"<p>共收到短信 {log.All.Count(m => m.Channel == MessageLog.Sms)} 条、微信模板消息 {log.All.Count(m => m.Channel == MessageLog.WeChat)} 条（显示最近 {Shown} 条，每 5 秒刷新）。</p>");
+            $"<p>共收到短信 {log.Count(MessageLog.Sms)} 条、微信模板消息 {log.Count(MessageLog.WeChat)} 条（显示最近 {Shown} 条，每 5 秒刷新）。</p>");
         html.Append("<table><thead><tr><th>序号</th><th>接收时间（北京时间）</th><th>渠道</th><th>接收方</th><th>签名</th><th>模板</th><th>参数</th><th>业务流水号</th><th>回执编号</th></tr></thead><tbody>");
         foreach (var m in messages)
         {

@@ -11,10 +11,13 @@ public sealed class MessageLog(TimeProvider clock)
     public const string Sms = "sms";
     public const string WeChat = "wechat";
 
-    private readonly ConcurrentQueue<ReceivedMessage> _messages = new();
+    // In sequence order; message n sits at index n - 1 - _cleared. A list under the lock, so a poll for what is new reads
+    // only that (skipping through a queue from its start cost the full path's poller more with every SMS received).
+    private readonly List<ReceivedMessage> _messages = [];
     private readonly ConcurrentDictionary<(string Channel, long Second), int> _perSecond = new();
     private readonly Lock _adding = new();
     private long _sequence;
+    private long _cleared;
 
     /// <summary>Counts one request against the second it arrives in; returns the count so far in that second.</summary>
     public int CountRequest(string channel) =>
@@ -23,19 +26,44 @@ public sealed class MessageLog(TimeProvider clock)
     public ReceivedMessage Add(string channel, string to, string? sign, string template, IReadOnlyDictionary<string, string> parameters,
         string? reference, string providerId, string? url)
     {
-        // Numbered and queued together, so the queue is in sequence order and a poller reading after a sequence misses none.
         lock (_adding)
         {
             var message = new ReceivedMessage(++_sequence, channel, to, sign, template, parameters, reference, providerId, url, clock.GetUtcNow());
-            _messages.Enqueue(message);
+            _messages.Add(message);
             return message;
         }
     }
 
-    public IEnumerable<ReceivedMessage> All => _messages;
+    /// <summary>How many messages of <paramref name="channel"/> the log holds.</summary>
+    public int Count(string channel)
+    {
+        lock (_adding)
+        {
+            return _messages.Count(m => m.Channel == channel);
+        }
+    }
 
-    /// <summary>The messages after <paramref name="sequence"/>; the queue is in sequence order, so the read stops early on nothing.</summary>
-    public IEnumerable<ReceivedMessage> After(long sequence) => _messages.SkipWhile(m => m.Sequence <= sequence);
+    /// <summary>The newest <paramref name="count"/> messages, newest first.</summary>
+    public IReadOnlyList<ReceivedMessage> Latest(int count)
+    {
+        lock (_adding)
+        {
+            var start = Math.Max(0, _messages.Count - count);
+            var latest = _messages.GetRange(start, _messages.Count - start);
+            latest.Reverse();
+            return latest;
+        }
+    }
+
+    /// <summary>The messages after <paramref name="sequence"/>, oldest first.</summary>
+    public IReadOnlyList<ReceivedMessage> After(long sequence)
+    {
+        lock (_adding)
+        {
+            var start = (int)Math.Clamp(sequence - _cleared, 0, _messages.Count);
+            return _messages.GetRange(start, _messages.Count - start);
+        }
+    }
 
     /// <summary>Requests per second and channel (accepted or refused), oldest first.</summary>
     public IEnumerable<(string Channel, long Second, int Count)> PerSecond =>
@@ -43,7 +71,12 @@ public sealed class MessageLog(TimeProvider clock)
 
     public void Clear()
     {
-        _messages.Clear();
+        lock (_adding)
+        {
+            _messages.Clear();
+            _cleared = _sequence;
+        }
+
         _perSecond.Clear();
     }
 }
