@@ -165,6 +165,7 @@ internal sealed class FullPath : IDisposable
         Console.WriteLine(FormattableString.Invariant(
             $"    the feed: {_requests - requestsBefore:N0} requests, {(double)(_factsSent - factsBefore) / Math.Max(1, _requests - requestsBefore):F1} facts a request"));
         Console.WriteLine("    " + await StageLatenciesAsync(recorder, first, rate * warmupSeconds, cancellationToken));
+        Console.WriteLine("    " + MedianByMinute(recorder, rate, warmupSeconds));
         if (statementStats)
         {
             Console.WriteLine("    " + await StatementStats.TopAsync(_gradingDb, count, 25, cancellationToken));
@@ -334,6 +335,24 @@ internal sealed class FullPath : IDisposable
                 recorder.Arrived(sequence, _anchorTimestamp + (long)((message.ReceivedAt - _anchorTime).TotalSeconds * Stopwatch.Frequency));
             }
         }
+    }
+
+    /// <summary>
+    /// The median of each minute of the measured run (of each 10 s in a shorter one): whether the run slows as its tables
+    /// grow, or only wobbles.
+    /// </summary>
+    private static string MedianByMinute(LatencyRecorder recorder, int rate, int warmupSeconds)
+    {
+        var from = rate * warmupSeconds;
+        var slice = recorder.Count - from >= rate * 120 ? rate * 60 : rate * 10;
+        var medians = new List<string>();
+        for (var start = from; start + slice <= recorder.Count; start += slice)
+        {
+            var sorted = recorder.LatenciesMs(start, start + slice);
+            medians.Add(string.Create(CultureInfo.InvariantCulture, $"{RunResult.Percentile(sorted, 50):F1}"));
+        }
+
+        return $"p50 by {(slice == rate * 60 ? "minute" : "10 s")}: {string.Join(" / ", medians)} ms";
     }
 
     /// <summary>

@@ -51,11 +51,12 @@ public sealed class LatencyRecorder(int run, int count)
 
     public void RedeliveryDropped() => Interlocked.Increment(ref _redeliveriesDropped);
 
-    /// <summary>Latencies in milliseconds of the messages from <paramref name="from"/> on that arrived.</summary>
-    public double[] LatenciesMs(int from)
+    /// <summary>Latencies in milliseconds, sorted, of the messages from <paramref name="from"/> on (to <paramref name="to"/>) that arrived.</summary>
+    public double[] LatenciesMs(int from, int? to = null)
     {
-        var latencies = new List<double>(count - from);
-        for (var i = from; i < count; i++)
+        var end = to ?? count;
+        var latencies = new List<double>(end - from);
+        for (var i = from; i < end; i++)
         {
             var arrived = Volatile.Read(ref _arrived[i]);
             if (arrived != 0)
