@@ -46,28 +46,26 @@ public static class OutboxDbContextExtensions
     /// <summary>
     /// Records that <typeparamref name="TConsumer"/> applies the messages <paramref name="messageIds"/> of a batch, with one
     /// query for all of them; returns those it has not applied yet (a redelivered message is left out, and an id the batch
-    /// holds twice counts once). The rows commit with the consumer's own changes, as the single-message form's do.
+    /// holds twice counts once), and which of the keys <paramref name="alsoRead"/> selects exist — the consumer's own
+    /// idempotence check (a dedupe key), read in the same round trip. The rows commit with the consumer's own changes, as
+    /// the single-message form's do.
     /// </summary>
-    public static async Task<IReadOnlySet<Guid>> TryStartConsumingAsync<TConsumer>(
-        this DbContext db, IEnumerable<Guid> messageIds, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlySet<Guid> Fresh, IReadOnlySet<string> Found)> TryStartConsumingAsync<TConsumer>(
+        this DbContext db, IEnumerable<Guid> messageIds, IQueryable<string> alsoRead, TimeProvider clock, CancellationToken cancellationToken)
     {
         var consumer = typeof(TConsumer).Name;
         var fresh = messageIds.ToHashSet();
-        if (fresh.Count == 0)
-        {
-            return fresh;
-        }
-
         var ids = fresh.ToList();
-        var applied = await db.Set<InboxMessage>()
+        var read = await db.Set<InboxMessage>()
             .Where(m => m.Consumer == consumer && ids.Contains(m.MessageId))
-            .Select(m => m.MessageId)
+            .Select(m => new { Applied = true, Key = m.MessageId.ToString() })
+            .Concat(alsoRead.Select(key => new { Applied = false, Key = key }))
             .ToListAsync(cancellationToken);
-        fresh.ExceptWith(applied);
+        fresh.ExceptWith(read.Where(r => r.Applied).Select(r => Guid.Parse(r.Key)));
 
         var now = clock.GetUtcNow();
         db.Set<InboxMessage>().AddRange(fresh.Select(id => new InboxMessage { MessageId = id, Consumer = consumer, ProcessedAt = now }));
-        return fresh;
+        return (fresh, read.Where(r => !r.Applied).Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
     }
 
     // Type name without version: the bus routes by type name and contracts never move (ARCHITECTURE.md).

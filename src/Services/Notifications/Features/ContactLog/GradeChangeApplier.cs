@@ -30,37 +30,36 @@ internal sealed class GradeChangeApplier(NotificationsDbContext db, LetterIssuer
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var fresh = new HashSet<Guid>(await db.TryStartConsumingAsync<CreditGradeChangedConsumer>(messages.Select(m => m.MessageId), clock, cancellationToken));
-            var changes = new List<CreditGradeChanged>(fresh.Count);
-            foreach (var (messageId, change) in messages)
+            var notices = messages.Select(m => new Wanted(m.Message, Trigger(m.Message), GradeNotices.For(m.Message))).ToList();
+            // The entries queued before (a republished change) read with the inbox, in one round trip: this transaction is on
+            // every SMS's path.
+            var keys = notices.SelectMany(w => w.Notices.Select(n => ContactEntries.DedupeKey(w.Trigger, n.Channel))).Distinct().ToList();
+            var (fresh, queued) = await db.TryStartConsumingAsync<CreditGradeChangedConsumer>(
+                messages.Select(m => m.MessageId), db.ContactLog.Where(e => keys.Contains(e.DedupeKey)).Select(e => e.DedupeKey), clock, cancellationToken);
+            var unapplied = fresh.ToHashSet();
+            var wanted = new List<Wanted>(unapplied.Count);
+            for (var i = 0; i < messages.Count; i++)
             {
-                if (fresh.Remove(messageId))
+                if (unapplied.Remove(messages[i].MessageId) && notices[i].Notices.Count > 0)
                 {
-                    changes.Add(change);
+                    wanted.Add(notices[i]);
                 }
             }
 
-            await QueueNoticesAsync(changes, cancellationToken);
+            await QueueNoticesAsync(wanted, new HashSet<string>(queued, StringComparer.Ordinal), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
     }
 
-    private async Task QueueNoticesAsync(List<CreditGradeChanged> changes, CancellationToken cancellationToken)
+    private async Task QueueNoticesAsync(List<Wanted> wanted, HashSet<string> queued, CancellationToken cancellationToken)
     {
-        var wanted = changes
-            .Select(change => (Change: change, Trigger: Trigger(change), Notices: GradeNotices.For(change)))
-            .Where(c => c.Notices.Count > 0)
-            .ToList();
         if (wanted.Count == 0)
         {
             // Nothing to send; the inbox rows still record that the messages were seen.
             return;
         }
 
-        var keys = wanted.SelectMany(c => c.Notices.Select(n => ContactEntries.DedupeKey(c.Trigger, n.Channel))).Distinct().ToList();
-        var queued = (await db.ContactLog.Where(e => keys.Contains(e.DedupeKey)).Select(e => e.DedupeKey).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
         var templates = await templatesInForce.GetAsync(db, cancellationToken);
 
         foreach (var (change, trigger, notices) in wanted)
@@ -93,6 +92,8 @@ internal sealed class GradeChangeApplier(NotificationsDbContext db, LetterIssuer
             }
         }
     }
+
+    private sealed record Wanted(CreditGradeChanged Change, string Trigger, IReadOnlyList<GradeNotices.Notice> Notices);
 
     private static string Trigger(CreditGradeChanged change) =>
         string.Create(CultureInfo.InvariantCulture, $"grade:{change.SubjectId}:{change.NewColour}:{change.EffectiveAt.UtcTicks}");

@@ -23,6 +23,8 @@ internal sealed class DispatchRound(
     IOptions<DispatchOptions> options,
     TimeProvider clock)
 {
+    private const string SmsProvider = "aliyun-sms";
+
     private readonly DispatchOptions _options = options.Value;
 
     /// <summary>Sends what is due; returns how many entries it claimed (0: nothing due, wait for a signal).</summary>
@@ -70,7 +72,20 @@ internal sealed class DispatchRound(
 
     private async Task SendAsync(List<ContactLogEntry> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var reach = await Recipients.LookUpAsync(db, [.. due.Select(e => e.SubjectId).Distinct()], cancellationToken);
+        // The first burst's SMS permits are asked for while the recipients are read, since both are on every SMS's path; an
+        // entry refused below leaves its permit unused, which only lowers the rate.
+        var smsDue = Math.Min(due.Count(e => e.Channel == Channel.Sms), ProviderRateLimiter.MaxAtOnce(_options.SmsPerSecond));
+        Task? smsPermits = smsDue > 0 ? rateLimiter.WaitAsync(SmsProvider, _options.SmsPerSecond, smsDue, cancellationToken) : null;
+        Dictionary<Guid, Recipients.Reach> reach;
+        try
+        {
+            reach = await Recipients.LookUpAsync(db, [.. due.Select(e => e.SubjectId).Distinct()], cancellationToken);
+        }
+        catch
+        {
+            await (smsPermits ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
 
         var sends = new List<(ContactLogEntry Entry, string To)>();
         foreach (var entry in due)
@@ -93,12 +108,22 @@ internal sealed class DispatchRound(
         try
         {
             foreach (var (channel, provider, perSecond) in
-                     new[] { (Channel.Sms, "aliyun-sms", _options.SmsPerSecond), (Channel.WeChat, "wechat", _options.WeChatPerSecond) })
+                     new[] { (Channel.Sms, SmsProvider, _options.SmsPerSecond), (Channel.WeChat, "wechat", _options.WeChatPerSecond) })
             {
                 // The permits a burst at a time, one call each; the sends they admit go out while the next are taken.
                 foreach (var chunk in sends.Where(s => s.Entry.Channel == channel).Chunk(ProviderRateLimiter.MaxAtOnce(perSecond)))
                 {
-                    await rateLimiter.WaitAsync(provider, perSecond, chunk.Length, cancellationToken);
+                    if (channel == Channel.Sms && smsPermits is { } asked)
+                    {
+                        // As many as the first burst holds at most: it is no larger than the entries claimed.
+                        smsPermits = null;
+                        await asked;
+                    }
+                    else
+                    {
+                        await rateLimiter.WaitAsync(provider, perSecond, chunk.Length, cancellationToken);
+                    }
+
                     foreach (var (entry, to) in chunk)
                     {
                         await sending.WaitAsync(cancellationToken);
@@ -111,7 +136,7 @@ internal sealed class DispatchRound(
         {
             // Redis failing halfway through a round fails the round, but not before the sends already started have ended:
             // none outlives the round's transaction or its semaphore.
-            await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll([.. sent, smsPermits ?? Task.CompletedTask]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await Task.WhenAll(sent);
