@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -48,6 +49,8 @@ internal sealed class FullPath : IDisposable
     private readonly TimeSpan _feedWindow;
     private readonly Lock _pendingLock = new();
     private List<(int Index, TaskCompletionSource Sent)>? _pending;
+    // The open window's closing time, for the thread that closes the windows (CloseWindows).
+    private readonly BlockingCollection<(long ClosesAt, CancellationToken Token)> _closing = [];
     private long _requests;
     private long _factsSent;
 
@@ -60,6 +63,10 @@ internal sealed class FullPath : IDisposable
         _feed = new HttpClient { BaseAddress = new Uri(grading.Url), Timeout = TimeSpan.FromSeconds(30) };
         _feed.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         _control = sms.Control(TimeSpan.FromSeconds(30));
+        if (feedWindow > TimeSpan.Zero)
+        {
+            new Thread(CloseWindows) { IsBackground = true, Name = "feed windows" }.Start();
+        }
     }
 
     /// <summary>Builds and starts the three processes and seeds <paramref name="subjects"/> subjects, each good for one fact.</summary>
@@ -184,6 +191,7 @@ internal sealed class FullPath : IDisposable
 
     public void Dispose()
     {
+        _closing.CompleteAdding();
         _feed.Dispose();
         _control.Dispose();
         _grading.Dispose();
@@ -216,28 +224,35 @@ internal sealed class FullPath : IDisposable
             _pending = [(index, sent)];
         }
 
-        _ = CloseWindowAsync(dueAt + (long)(_feedWindow.TotalSeconds * Stopwatch.Frequency), cancellationToken);
+        _closing.Add((dueAt + (long)(_feedWindow.TotalSeconds * Stopwatch.Frequency), cancellationToken), cancellationToken);
         return sent.Task;
     }
 
-    private async Task CloseWindowAsync(long closesAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes each window when it is due, on a thread of its own that sleeps to that moment (PreciseSleep): Task.Delay
+    /// counts whole milliseconds and fires late on a busy machine, which lengthened every window by about a millisecond.
+    /// </summary>
+    private void CloseWindows()
     {
-        List<(int Index, TaskCompletionSource Sent)> batch;
-        try
+        foreach (var (closesAt, cancellationToken) in _closing.GetConsumingEnumerable())
         {
             if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), closesAt) is { Ticks: > 0 } wait)
             {
-                await Task.Delay(wait, cancellationToken);
+                PreciseSleep.For(wait);
             }
-        }
-        finally
-        {
+
+            List<(int Index, TaskCompletionSource Sent)> batch;
             lock (_pendingLock)
             {
                 (batch, _pending) = (_pending!, null);
             }
-        }
 
+            _ = PostWindowAsync(batch, cancellationToken);
+        }
+    }
+
+    private async Task PostWindowAsync(List<(int Index, TaskCompletionSource Sent)> batch, CancellationToken cancellationToken)
+    {
         try
         {
             await PostFactsAsync([.. batch.Select(b => b.Index)], cancellationToken);
