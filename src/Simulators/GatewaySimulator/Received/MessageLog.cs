@@ -15,7 +15,7 @@ public sealed class MessageLog(TimeProvider clock)
     // only that (skipping through a queue from its start cost the full path's poller more with every SMS received).
     private readonly List<ReceivedMessage> _messages = [];
     private readonly ConcurrentDictionary<(string Channel, long Second), int> _perSecond = new();
-    private readonly Lock _adding = new();
+    private readonly Lock _sync = new();
     private long _sequence;
     private long _cleared;
 
@@ -26,7 +26,7 @@ public sealed class MessageLog(TimeProvider clock)
     public ReceivedMessage Add(string channel, string to, string? sign, string template, IReadOnlyDictionary<string, string> parameters,
         string? reference, string providerId, string? url)
     {
-        lock (_adding)
+        lock (_sync)
         {
             var message = new ReceivedMessage(++_sequence, channel, to, sign, template, parameters, reference, providerId, url, clock.GetUtcNow());
             _messages.Add(message);
@@ -37,7 +37,7 @@ public sealed class MessageLog(TimeProvider clock)
     /// <summary>How many messages of <paramref name="channel"/> the log holds.</summary>
     public int Count(string channel)
     {
-        lock (_adding)
+        lock (_sync)
         {
             return _messages.Count(m => m.Channel == channel);
         }
@@ -46,7 +46,7 @@ public sealed class MessageLog(TimeProvider clock)
     /// <summary>The newest <paramref name="count"/> messages, newest first.</summary>
     public IReadOnlyList<ReceivedMessage> Latest(int count)
     {
-        lock (_adding)
+        lock (_sync)
         {
             var start = Math.Max(0, _messages.Count - count);
             var latest = _messages.GetRange(start, _messages.Count - start);
@@ -58,7 +58,7 @@ public sealed class MessageLog(TimeProvider clock)
     /// <summary>The messages after <paramref name="sequence"/>, oldest first.</summary>
     public IReadOnlyList<ReceivedMessage> After(long sequence)
     {
-        lock (_adding)
+        lock (_sync)
         {
             var start = (int)Math.Clamp(sequence - _cleared, 0, _messages.Count);
             return _messages.GetRange(start, _messages.Count - start);
@@ -71,7 +71,7 @@ public sealed class MessageLog(TimeProvider clock)
 
     public void Clear()
     {
-        lock (_adding)
+        lock (_sync)
         {
             _messages.Clear();
             _cleared = _sequence;

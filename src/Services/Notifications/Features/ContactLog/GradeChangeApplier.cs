@@ -30,19 +30,19 @@ internal sealed class GradeChangeApplier(NotificationsDbContext db, LetterIssuer
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var notices = messages.Select(m => new Wanted(m.Message, Trigger(m.Message), GradeNotices.For(m.Message))).ToList();
+            var candidates = messages.Select(m => new Wanted(m.Message, Trigger(m.Message), GradeNotices.For(m.Message))).ToList();
             // The entries queued before (a republished change) read with the inbox, in one round trip: this transaction is on
             // every SMS's path.
-            var keys = notices.SelectMany(w => w.Notices.Select(n => ContactEntries.DedupeKey(w.Trigger, n.Channel))).Distinct().ToList();
+            var keys = candidates.SelectMany(w => w.Notices.Select(n => ContactEntries.DedupeKey(w.Trigger, n.Channel))).Distinct().ToList();
             var (fresh, queued) = await db.TryStartConsumingAsync<CreditGradeChangedConsumer>(
                 messages.Select(m => m.MessageId), db.ContactLog.Where(e => keys.Contains(e.DedupeKey)).Select(e => e.DedupeKey), clock, cancellationToken);
             var unapplied = fresh.ToHashSet();
             var wanted = new List<Wanted>(unapplied.Count);
             for (var i = 0; i < messages.Count; i++)
             {
-                if (unapplied.Remove(messages[i].MessageId) && notices[i].Notices.Count > 0)
+                if (unapplied.Remove(messages[i].MessageId) && candidates[i].Notices.Count > 0)
                 {
-                    wanted.Add(notices[i]);
+                    wanted.Add(candidates[i]);
                 }
             }
 
