@@ -20,7 +20,8 @@ public sealed record GroupCommitLimits(int MaxGroup, TimeSpan Linger);
 /// <see cref="Submit"/> and acknowledged when its group has committed. One group is applied at a time, by
 /// <typeparamref name="TApplier"/> in a scope of its own, and holds the messages handed over until it starts (at most
 /// <see cref="GroupCommitLimits.MaxGroup"/>). A group starts <see cref="GroupCommitLimits.Linger"/> after its first
-/// message was handed over, or at once if that is past, as it is under load while the group before it was applied:
+/// message was handed over (to the timer's whole milliseconds: what is left under 1 ms is not waited for), or at once if
+/// that is past, as it is under load while the group before it was applied:
 /// so at a moderate rate a transaction still carries a few messages, and under load the groups grow with the queue,
 /// the cost of a transaction shared by as many messages as are waiting. A fixed time window (MassTransit's
 /// <c>Batch&lt;T&gt;</c>, which this replaced) capped the groups at what arrives in one window however long a

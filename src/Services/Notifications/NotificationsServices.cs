@@ -29,8 +29,9 @@ internal static class NotificationsServices
         builder.Services.AddSingleton<TemplatesInForce>();
         builder.Services.AddSingleton<LetterPdfRenderer>();
         builder.Services.AddOptions<GradeChangeBatchOptions>().BindConfiguration(GradeChangeBatchOptions.SectionName)
-            .Validate(o => o.MessageLimit is >= 1 and <= 1000 && o.Linger >= TimeSpan.Zero && o.Linger <= TimeSpan.FromSeconds(1),
-                "GradeChangeBatch: MessageLimit must be 1–1000 and Linger from 0 to 1 s.")
+            .Validate(o => o.MessageLimit is >= 1 and <= 1000
+                    && (o.Linger == TimeSpan.Zero || (o.Linger >= TimeSpan.FromMilliseconds(1) && o.Linger <= TimeSpan.FromSeconds(1))),
+                "GradeChangeBatch: MessageLimit must be 1–1000, and Linger 0 or from 1 ms to 1 s (a timer cannot wait less than 1 ms).")
             .ValidateOnStart();
         // Holds the WeChat access token all replicas share, the refresh lock and the providers' rate buckets.
         builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableTracing = true);
