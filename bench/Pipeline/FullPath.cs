@@ -236,11 +236,7 @@ internal sealed class FullPath : IDisposable
     {
         foreach (var (closesAt, cancellationToken) in _closing.GetConsumingEnumerable())
         {
-            if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), closesAt) is { Ticks: > 0 } wait)
-            {
-                PreciseSleep.For(wait);
-            }
-
+            PreciseSleep.Until(closesAt);
             List<(int Index, TaskCompletionSource Sent)> batch;
             lock (_pendingLock)
             {

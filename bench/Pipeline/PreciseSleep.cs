@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace CreditPower.Bench.Pipeline;
@@ -8,11 +9,14 @@ namespace CreditPower.Bench.Pipeline;
 /// </summary>
 internal static partial class PreciseSleep
 {
-    public static void For(TimeSpan delay)
+    /// <summary>Returns at or just after the <see cref="Stopwatch"/> timestamp <paramref name="timestamp"/>.</summary>
+    public static void Until(long timestamp)
     {
-        var request = new Timespec(delay.Ticks / TimeSpan.TicksPerSecond, delay.Ticks % TimeSpan.TicksPerSecond * 100);
-        // Woken early by a signal: the caller looks at the clock again anyway.
-        _ = Nanosleep(request, out _);
+        // Again when a signal (the runtime sends some, to suspend threads for a GC) woke it early.
+        while (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp) is { Ticks: > 0 } wait)
+        {
+            _ = Nanosleep(new Timespec(wait.Ticks / TimeSpan.TicksPerSecond, wait.Ticks % TimeSpan.TicksPerSecond * 100), out _);
+        }
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -84,10 +84,9 @@ internal static class RateDriver
                     nextSample += Stopwatch.Frequency;
                 }
 
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next < total ? DueAt(next) : now);
-                if (wait > TimeSpan.Zero)
+                if (next < total)
                 {
-                    PreciseSleep.For(wait);
+                    PreciseSleep.Until(DueAt(next));
                 }
             }
         }
