@@ -24,6 +24,7 @@ internal sealed class DispatchRound(
     TimeProvider clock)
 {
     private const string SmsProvider = "aliyun-sms";
+    private const string WeChatProvider = "wechat";
 
     private readonly DispatchOptions _options = options.Value;
 
@@ -108,7 +109,7 @@ internal sealed class DispatchRound(
         try
         {
             foreach (var (channel, provider, perSecond) in
-                     new[] { (Channel.Sms, SmsProvider, _options.SmsPerSecond), (Channel.WeChat, "wechat", _options.WeChatPerSecond) })
+                     new[] { (Channel.Sms, SmsProvider, _options.SmsPerSecond), (Channel.WeChat, WeChatProvider, _options.WeChatPerSecond) })
             {
                 // The permits a burst at a time, one call each; the sends they admit go out while the next are taken.
                 foreach (var chunk in sends.Where(s => s.Entry.Channel == channel).Chunk(ProviderRateLimiter.MaxAtOnce(perSecond)))
